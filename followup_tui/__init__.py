@@ -1,0 +1,3 @@
+"""followup: turn job interviews into lasting professional connections."""
+
+__version__ = "0.1.0"
