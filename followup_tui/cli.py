@@ -1,0 +1,198 @@
+"""The command line: parse, resolve the database, open the store, then run the app or a command.
+
+The command line is a contract that scripts rely on: a user's mistake ends with a non-zero exit
+status and one line on stderr, never a traceback. Textual is imported only when the app is opened,
+so the subcommands start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from . import __version__
+from .codec import FormatError
+from .dates import parse_date
+from .paths import DB_ENV, resolve_db_path
+
+
+class UserError(click.ClickException):
+    """A problem the user can fix, shown as ``followup: <message>`` on one line."""
+
+    def show(self, file: Any = None) -> None:
+        """Print the one-line message to stderr."""
+        click.echo(f"followup: {self.format_message()}", err=True)
+
+
+def fail(message: str) -> NoReturn:
+    """Stop the command with a one-line error."""
+    raise UserError(" ".join(message.split()))
+
+
+class DateType(click.ParamType):
+    """A ``YYYY-MM-DD`` option value."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        """Parse the value, or report which option got a bad date."""
+        if isinstance(value, date):
+            return value
+        try:
+            return parse_date(str(value))
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
+
+
+@dataclass
+class Session:
+    """What the global options decided: which database, and what day it is."""
+
+    db_path: Path
+    today: date
+    demo: bool
+
+    @contextmanager
+    def store(self, *, read_only: bool = False) -> Iterator[Any]:
+        """Open the store, turning every storage problem into a one-line error."""
+        from .store import Store, StoreError
+
+        try:
+            store = Store.open(self.db_path, read_only=read_only)
+        except StoreError as error:
+            fail(str(error))
+        try:
+            yield store
+            store.flush()
+        except StoreError as error:
+            fail(str(error))
+        finally:
+            store.close()
+
+
+def _make_demo_db(today: date) -> Path:
+    """Write the demo data into a fresh private temporary directory and return the file."""
+    from .demo import demo_dataset
+    from .store import Store
+
+    folder = Path(tempfile.mkdtemp(prefix="followup-demo-"))
+    click.get_current_context().call_on_close(lambda: shutil.rmtree(folder, ignore_errors=True))
+    path = folder / "followup.json"
+    with Store.open(path) as store:
+        store.replace_all(demo_dataset(today))
+    return path
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), envvar=DB_ENV,
+              show_envvar=True, help="The database file (default: in your user data directory).")
+@click.option("--demo", is_flag=True,
+              help="Use a fresh temporary copy of the built-in demo data; your database is not opened.")
+@click.option("--today", type=DateType(), default=None,
+              help="Pretend today is this day (for demos and tests).")
+@click.version_option(__version__, "--version", prog_name="followup")
+@click.pass_context
+def cli(ctx: click.Context, db: Path | None, demo: bool, today: date | None) -> None:
+    """followup: turn job interviews into lasting professional connections.
+
+    With no command, opens the app.
+    """
+    day = today or date.today()
+    if demo:
+        if ctx.get_parameter_source("db") is click.core.ParameterSource.COMMANDLINE:
+            fail("--demo uses its own temporary data; leave out --db")
+        path = _make_demo_db(day)
+    else:
+        path = resolve_db_path(db, os.environ)
+    ctx.obj = Session(db_path=path, today=day, demo=demo)
+    if ctx.invoked_subcommand is None:
+        _run_app(ctx.obj)
+
+
+def _run_app(session: Session) -> None:
+    from .store import StoreError
+
+    with session.store() as store:
+        from .tui.app import FollowupApp
+
+        app = FollowupApp(store, today=session.today, demo=session.demo)
+        try:
+            app.run()
+        finally:
+            try:
+                store.flush()
+            except StoreError as error:
+                fail(str(error))
+    if app.return_code:
+        sys.exit(app.return_code)
+
+
+@cli.command("export")
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True,
+              help="The interchange format (see docs/data-format.md).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to this file instead of standard output.")
+@click.pass_obj
+def export_command(session: Session, fmt: str, output: Path | None) -> None:
+    """Write the whole database in the documented interchange format."""
+    from .interop import export_json
+
+    with session.store(read_only=True) as store:
+        data = export_json(store.dataset())
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    from .storage import atomic_write
+
+    try:
+        atomic_write(output, data)
+    except OSError as error:
+        fail(f"cannot write {output}: {error.strerror or error}")
+    click.echo(f"Exported to {output}", err=True)
+
+
+@cli.command("import")
+@click.argument("source", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Only report what would be added or changed.")
+@click.pass_obj
+def import_command(session: Session, source: Path, dry_run: bool) -> None:
+    """Merge an export file (or - for standard input) into the database, all or nothing."""
+    from .interop import ImportProblem, parse_document, plan_import
+
+    try:
+        raw = sys.stdin.buffer.read() if str(source) == "-" else source.read_bytes()
+    except OSError as error:
+        fail(f"cannot read {source}: {error.strerror or error}")
+    name = "standard input" if str(source) == "-" else str(source)
+    with session.store(read_only=dry_run) as store:
+        try:
+            plan = plan_import(store.dataset(), parse_document(raw))
+        except (ImportProblem, FormatError) as error:
+            fail(f"{name}: {error}; nothing was imported")
+        if not dry_run:
+            store.replace_all(plan.result)
+    prefix = "Would import (dry run, nothing written):" if dry_run else "Imported:"
+    click.echo(prefix)
+    click.echo(plan.summary())
+
+
+def main() -> None:
+    """Entry point of the ``followup`` command."""
+    try:
+        cli.main(prog_name="followup")
+    except BrokenPipeError:
+        # The reader went away (``followup export | head``): leave quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(1)

@@ -1,0 +1,1 @@
+"""The Textual shell: screens and widgets over the pure core. Only this package imports Textual."""
