@@ -188,11 +188,22 @@ def import_command(session: Session, source: Path, dry_run: bool) -> None:
 
 
 def main() -> None:
-    """Entry point of the ``followup`` command."""
+    """Entry point of the ``followup`` command; every error is one line on stderr."""
     try:
-        cli.main(prog_name="followup")
+        code = cli.main(prog_name="followup", standalone_mode=False)
+    except click.UsageError as error:
+        command = error.ctx.command_path if error.ctx else "followup"
+        click.echo(f"followup: {error.format_message()} (see '{command} --help')", err=True)
+        code = error.exit_code
+    except click.ClickException as error:
+        error.show()
+        code = error.exit_code
+    except click.exceptions.Abort:
+        click.echo("followup: interrupted", err=True)
+        code = 130
     except BrokenPipeError:
         # The reader went away (``followup export | head``): leave quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(1)
+        code = 1
+    sys.exit(code if isinstance(code, int) else 0)
