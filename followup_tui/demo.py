@@ -28,7 +28,7 @@ COMPANIES = (
 )
 
 SETTINGS = Settings(your_name="Sam Rivera",
-                    signature="Best,\nSam Rivera\nBackend & platform engineer")
+                    signature="Sam Rivera\nBackend & platform engineer")
 
 
 def acme_decision_date(today: date) -> date:

@@ -1,32 +1,108 @@
-"""The followup application (a placeholder until the main screen lands)."""
+"""The followup application: it owns the store, the clock and the saving of changes."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from functools import partial
 
-from textual.app import App, ComposeResult
-from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import TextArea
+
+from ..store import Store, StoreError
+from .commands import COMMANDS, bindings_for
+
+#: Seconds of quiet after a change before the file is written.
+SAVE_DELAY = 1.0
 
 
 class FollowupApp(App[None]):
-    """The Textual application; it owns the store handle for its whole run."""
+    """The Textual application; one instance per run, over one open store."""
 
+    CSS_PATH = "app.tcss"
     TITLE = "followup"
-    BINDINGS = [("q", "quit", "Quit")]
+    BINDINGS = bindings_for("app")
 
-    def __init__(self, store: Any, *, today: date, demo: bool = False) -> None:
+    def __init__(self, store: Store, *, today: date, demo: bool = False) -> None:
         super().__init__()
         self.store = store
         self.today = today
         self.demo = demo
+        self.sub_title = ("demo data" if demo else str(store.path)) + f" · {today:%a %d %b %Y}"
+        self._save_timer: Timer | None = None
 
-    def compose(self) -> ComposeResult:
-        """A header, a summary of the data and the footer."""
-        yield Header()
-        count = len(self.store.interviews)
-        people = len(self.store.contacts)
-        where = "demo data" if self.demo else str(self.store.path)
-        yield Static(Content(f"{count} interviews, {people} people — {where}"))
-        yield Footer()
+    def on_mount(self) -> None:
+        """Apply the user's key remapping, then show the main screen."""
+        from .screens.main import MainScreen
+
+        if self.store.settings.keymap:
+            self.set_keymap(self.store.settings.keymap)
+        self.push_screen(MainScreen())
+
+    # Saving -------------------------------------------------------------------------------------
+
+    def changed(self) -> None:
+        """Note that the store changed: it is written once things have been quiet a moment."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self._save_in_background)
+
+    def _save_in_background(self) -> None:
+        self._save_timer = None
+        self.run_worker(self._write_store, thread=True, group="save", exclusive=False)
+
+    def _write_store(self) -> None:
+        try:
+            self.store.flush()
+        except StoreError as error:
+            self.call_from_thread(self.notify, str(error), title="Not saved",
+                                  severity="error", timeout=10)
+
+    def save_now(self) -> None:
+        """Write pending changes at once (on quit)."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        try:
+            self.store.flush()
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", timeout=10)
+
+    # Actions ------------------------------------------------------------------------------------
+
+    def editing_text(self) -> bool:
+        """True while a text editor has focus, so single letters type rather than act."""
+        return isinstance(self.focused, TextArea)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide single-letter app keys while the note editor has focus (they type text there)."""
+        return not (action in ("help", "quit") and self.editing_text())
+
+    def action_help(self) -> None:
+        """Show every key."""
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    async def action_quit(self) -> None:
+        """Save, then leave."""
+        main = self.screen_stack[1] if len(self.screen_stack) > 1 else None
+        if main is not None and hasattr(main, "save_draft_now"):
+            main.save_draft_now()
+        self.save_now()
+        self.exit()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The palette lists every action of the table that applies on this screen."""
+        scope = getattr(screen, "SCOPE", None)
+        for command in COMMANDS:
+            if command.scope == "app" and command.id != "app.palette":
+                yield SystemCommand(command.description, command.help,
+                                    partial(self.run_action, command.action))
+            elif command.scope == scope:
+                yield SystemCommand(command.description, command.help,
+                                    partial(self.run_action, f"screen.{command.action}"))
+        yield SystemCommand("Theme", "Change the colours", self.action_change_theme)

@@ -1,0 +1,378 @@
+"""The main screen: interviews, the selected panel, and a note for the selected person.
+
+State flows down: the screen keeps which interview and which person are selected, asks the core
+for what to show and hands it to the widgets. Intent flows up: widgets post messages, and only
+the screen calls the store.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Center, Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
+
+from ...clipboard import copy_to_system, save_note
+from ...listing import InterviewRow, interview_rows
+from ...model import Contact, Interview, Stage, Template
+from ...notes import (
+    NoteContext,
+    all_templates,
+    default_template,
+    near_duplicates,
+    next_template,
+    render,
+)
+from ...paths import notes_dir
+from ...touches import draft_for, mark_sent, next_due, save_draft
+from ..commands import bindings_for
+from ..widgets.interview_list import InterviewList
+from ..widgets.note_editor import NoteEditor, NotePane
+from ..widgets.people import PeopleList, PersonDetails
+
+if TYPE_CHECKING:
+    from ..app import FollowupApp
+
+#: Seconds of typing pause before a draft is kept and compared with the panel's other notes.
+DRAFT_DELAY = 0.5
+#: Keys that type text in the editor, so the screen hides them from the footer there.
+_LETTER_ACTIONS = frozenset({"search", "review", "add", "edit", "delete", "cycle_template",
+                             "pick_template", "copy_note", "mark_sent", "cycle_filter",
+                             "templates"})
+_NEEDS_PERSON = frozenset({"cycle_template", "pick_template", "copy_note", "mark_sent"})
+
+WELCOME = (
+    "Welcome to followup.\n\n"
+    "Every interview is a meeting with people who do your kind of work. followup keeps each "
+    "panel, helps you send every interviewer a short, warm note once the decision is in, and "
+    "reminds you to stay in touch.\n\n"
+    "Press a to add your first interview.\n"
+    "Or quit (q) and run  followup --demo  to explore with sample data.\n\n"
+    "Press ? for every key."
+)
+
+
+class MainScreen(Screen[None]):
+    """Three panes: the interview list, the panel with one person's details, and the note."""
+
+    SCOPE = "main"
+    BINDINGS = bindings_for("main")
+    AUTO_FOCUS = "#interviews"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.interview_id: str | None = None
+        self.contact_id: str | None = None
+        self.stage_filter: Stage | None = None
+        self.template: Template | None = None
+        self._baseline = ""  # the note as rendered from the template, before any edit
+        self._draft_timer: Timer | None = None
+
+    @property
+    def fapp(self) -> FollowupApp:
+        """The app, typed."""
+        return cast("FollowupApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        """The welcome state and the three panes; one of them shows at a time."""
+        yield Header()
+        with ContentSwitcher(initial="panes", id="switcher"):
+            with Center(id="welcome"):
+                yield Static(Content(WELCOME), id="welcome-text")
+            with Horizontal(id="panes"):
+                with Vertical(id="left", classes="pane"):
+                    yield InterviewList(self.fapp.today, id="interviews")
+                with Vertical(id="middle", classes="pane"):
+                    yield PeopleList(id="people")
+                    yield PersonDetails(id="person")
+                yield NotePane(id="note", classes="pane")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill the panes from the store."""
+        self.query_one("#left").border_title = "Interviews"
+        self.query_one("#middle").border_title = "Panel"
+        self.query_one("#note").border_title = "Note"
+        self.reload()
+
+    # Feeding the panes --------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Rebuild the interview list from the store, keeping the selection where possible."""
+        store = self.fapp.store
+        switcher = self.query_one("#switcher", ContentSwitcher)
+        if not store.interviews:
+            switcher.current = "welcome"
+            self.interview_id = self.contact_id = None
+            return
+        switcher.current = "panes"
+        rows = interview_rows(store.interviews.values(), store.companies, store.contacts,
+                              store.settings, self.fapp.today, self.stage_filter)
+        current = self.interview_id
+        listing = self.query_one(InterviewList)
+        listing.set_rows(rows, keep=lambda row: row.id == current)
+        stage = self.stage_filter
+        self.query_one("#left").border_title = f"Interviews: {stage.label}" if stage else "Interviews"
+        self.show_interview(listing.highlighted_row)
+
+    @on(InterviewList.Highlighted, "#interviews")
+    def _interview_highlighted(self, event: InterviewList.Highlighted) -> None:
+        self.show_interview(event.row)
+
+    @on(InterviewList.Selected, "#interviews")
+    def _interview_selected(self) -> None:
+        self.query_one(PeopleList).focus()
+
+    def show_interview(self, row: InterviewRow | None) -> None:
+        """Show the panel of the interview in ``row``."""
+        store = self.fapp.store
+        interview = row.interview if row else None
+        self.save_draft_now()
+        self.interview_id = interview.id if interview else None
+        people = [store.contacts[p] for p in interview.people if p in store.contacts] \
+            if interview else []
+        self.query_one("#middle").border_title = (
+            f"Panel · {row.company}" if row else "Panel")
+        self.query_one(PeopleList).show_people(interview, people, keep=self.contact_id)
+        if not people:
+            self.show_person(None)
+
+    @on(OptionList.OptionHighlighted, "#people")
+    def _person_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.show_person(event.option.id)
+
+    @on(OptionList.OptionSelected, "#people")
+    def _person_selected(self) -> None:
+        self.query_one(NoteEditor).focus()
+
+    def show_person(self, contact_id: str | None) -> None:
+        """Show a person's details and the note for them."""
+        if contact_id != self.contact_id:
+            self.save_draft_now()
+        contact = self.fapp.store.contacts.get(contact_id) if contact_id else None
+        self.contact_id = contact.id if contact else None
+        self.query_one(PersonDetails).show_person(contact, self.fapp.store.settings,
+                                                  self.fapp.today)
+        self.load_note()
+
+    # The note -----------------------------------------------------------------------------------
+
+    def _selection(self) -> tuple[Interview | None, Contact | None]:
+        store = self.fapp.store
+        interview = store.interviews.get(self.interview_id) if self.interview_id else None
+        contact = store.contacts.get(self.contact_id) if self.contact_id else None
+        return interview, contact
+
+    def _note_context(self, interview: Interview | None, contact: Contact) -> NoteContext:
+        store = self.fapp.store
+        company = store.companies.get(interview.company_id) if interview else None
+        recruiter = (store.contacts.get(interview.recruiter_id)
+                     if interview and interview.recruiter_id else None)
+        return NoteContext(contact=contact, settings=store.settings, today=self.fapp.today,
+                           interview=interview, company=company, recruiter=recruiter)
+
+    def load_note(self, template: Template | None = None) -> None:
+        """Put the draft (or a fresh render of the right template) in the editor."""
+        interview, contact = self._selection()
+        pane = self.query_one(NotePane)
+        editor = self.query_one(NoteEditor)
+        if contact is None:
+            self.template = None
+            self._baseline = ""
+            editor.load_text("")
+            editor.disabled = True
+            pane.show_template(None)
+            pane.show_status("", None)
+            return
+        editor.disabled = False
+        templates = all_templates(self.fapp.store.templates)
+        ctx = self._note_context(interview, contact)
+        draft = draft_for(contact, interview.id if interview else None)
+        if template is None and draft is not None:
+            template = next((t for t in templates
+                             if (t.kind, t.channel) == (draft.kind, draft.channel)), None)
+            text = draft.text
+        else:
+            draft = None
+        template = template or default_template(templates, ctx)
+        self._baseline = render(template, ctx)
+        if draft is None:
+            text = self._baseline
+        self.template = template
+        editor.load_text(text)
+        pane.show_template(template, contact.name)
+        self._update_status()
+
+    @on(NoteEditor.Changed, "#note-editor")
+    def _note_changed(self) -> None:
+        self._update_status(check_duplicates=False)
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_DELAY, self._draft_pause)
+
+    def _draft_pause(self) -> None:
+        self._draft_timer = None
+        self.save_draft_now()
+        self._update_status()
+
+    def save_draft_now(self) -> None:
+        """Keep the editor's text as the draft, if the user changed it from the template."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        interview, contact = self._selection()
+        if contact is None or self.template is None:
+            return
+        text = self.query_one(NoteEditor).text
+        interview_id = interview.id if interview else None
+        if text == self._baseline and draft_for(contact, interview_id) is None:
+            return
+        updated = save_draft(contact, interview_id, text, kind=self.template.kind,
+                             channel=self.template.channel, today=self.fapp.today)
+        if updated != contact:
+            self.fapp.store.put(updated)
+            self.fapp.changed()
+
+    def _update_status(self, check_duplicates: bool = True) -> None:
+        interview, contact = self._selection()
+        pane = self.query_one(NotePane)
+        if contact is None or self.template is None:
+            return
+        text = self.query_one(NoteEditor).text
+        warning = self._duplicate_warning(interview, contact, text) if check_duplicates else ""
+        pane.show_status(text, self.fapp.store.settings.limit_for(self.template.channel), warning)
+
+    def _duplicate_warning(self, interview: Interview | None, contact: Contact, text: str) -> str:
+        if interview is None:
+            return ""
+        store = self.fapp.store
+        others = {}
+        for person in interview.people:
+            other = store.contacts.get(person)
+            if other is None or other.id == contact.id:
+                continue
+            for touch in other.touches:
+                if touch.interview_id == interview.id and touch.kind is self.template.kind:
+                    others[other.name] = touch.text
+        similar = near_duplicates(text, others)
+        if not similar:
+            return ""
+        return (f"Reads nearly the same as your note to {similar[0]}. Panelists compare notes: "
+                "add something personal.")
+
+    # Actions ------------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide letter keys while typing; grey out note actions when nobody is selected."""
+        if action in _LETTER_ACTIONS and self.fapp.editing_text():
+            return False
+        if action in _NEEDS_PERSON and self.contact_id is None:
+            return None
+        return True
+
+    @on(NoteEditor.Leave)
+    def _leave_editor(self) -> None:
+        self.query_one(PeopleList).focus()
+
+    def action_cycle_template(self) -> None:
+        """Render the note from the next template of the list."""
+        if self.template is None:
+            return
+        templates = all_templates(self.fapp.store.templates)
+        self.load_note(next_template(templates, self.template.id))
+        self.save_draft_now()
+
+    def action_pick_template(self) -> None:
+        """Choose the template from a list."""
+        from .pickers import TemplatePicker
+
+        if self.template is None:
+            return
+
+        def chosen(template: Template | None) -> None:
+            if template is not None:
+                self.load_note(template)
+                self.save_draft_now()
+
+        templates = all_templates(self.fapp.store.templates)
+        self.app.push_screen(TemplatePicker(templates, self.template.id), chosen)
+
+    def action_copy_note(self) -> None:
+        """Copy the note: system clipboard, else the terminal (OSC 52); always a private file."""
+        contact = self._selection()[1]
+        if contact is None:
+            return
+        self.save_draft_now()
+        self._copy(self.query_one(NoteEditor).text, contact.name)
+
+    @work(thread=True, exclusive=True, group="copy")
+    def _copy(self, text: str, name: str) -> None:
+        backend = copy_to_system(text)
+        if backend is None:
+            self.app.call_from_thread(self.app.copy_to_clipboard, text)
+        try:
+            path = save_note(notes_dir(self.fapp.store.path), text, name, self.fapp.today)
+            saved = f"Saved to {path}"
+        except OSError as error:
+            saved = f"Could not save a copy: {error.strerror or error}"
+        how = (f"Copied to the system clipboard ({backend})." if backend else
+               "Sent to the terminal's clipboard (OSC 52): no system clipboard here.")
+        self.app.call_from_thread(self.app.notify, f"{how}\n{saved}\nPress s once it is sent.",
+                                  title="Note copied", timeout=8)
+
+    def action_mark_sent(self) -> None:
+        """Log the note as sent: a touch in the history, the status moves on."""
+        interview, contact = self._selection()
+        if contact is None or self.template is None:
+            return
+        self.save_draft_now()
+        interview, contact = self._selection()
+        assert contact is not None
+        text = self.query_one(NoteEditor).text
+        updated, touch = mark_sent(contact, interview.id if interview else None, text,
+                                   kind=self.template.kind, channel=self.template.channel,
+                                   today=self.fapp.today)
+        self.fapp.store.put(updated)
+        self.fapp.changed()
+        due = next_due(updated, self.fapp.store.settings)
+        self.notify(f"Logged a {touch.kind.label} to {contact.name} ({touch.channel.label}). "
+                    f"Status: {updated.status.label}. Next touch due {due:%d %b %Y}.",
+                    title="Marked sent")
+        self.reload()
+
+    def action_cycle_filter(self) -> None:
+        """Show only one stage at a time; after the last stage, show all again."""
+        present = {i.stage for i in self.fapp.store.interviews.values()}
+        order = [None, *(s for s in Stage if s in present)]
+        index = order.index(self.stage_filter) if self.stage_filter in order else 0
+        self.stage_filter = order[(index + 1) % len(order)]
+        self.reload()
+
+    def action_search(self) -> None:
+        """Search past panels (arrives with the search feature)."""
+        self.notify("Search is on its way in the next release.", title="Search")
+
+    def action_review(self) -> None:
+        """The daily review (arrives with the review feature)."""
+        self.notify("The daily review is on its way in the next release.", title="Review")
+
+    def action_add(self) -> None:
+        """Add an interview, or a person to the panel."""
+        self.notify("Adding arrives shortly.", title="Add")
+
+    def action_edit(self) -> None:
+        """Edit the selected interview or person."""
+        self.notify("Editing arrives shortly.", title="Edit")
+
+    def action_delete(self) -> None:
+        """Delete the selected interview or person, after asking."""
+        self.notify("Deleting arrives shortly.", title="Delete")
+
+    def action_templates(self) -> None:
+        """Open the templates screen."""
+        self.notify("The templates screen arrives shortly.", title="Templates")

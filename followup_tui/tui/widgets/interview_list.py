@@ -1,0 +1,56 @@
+"""The interview list: one line per interview, drawn only for the rows on screen."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.content import Content
+
+from ...listing import InterviewRow
+from ...model import Stage
+from .virtual_list import VirtualList
+
+STAGE_SHORT = {
+    Stage.APPLIED: "applied",
+    Stage.SCHEDULED: "scheduled",
+    Stage.INTERVIEWED: "interviewed",
+    Stage.AWAITING_DECISION: "awaiting",
+    Stage.REJECTED: "rejected",
+    Stage.OFFER: "offer",
+    Stage.ACCEPTED: "accepted",
+    Stage.DECLINED: "declined",
+    Stage.WITHDRAWN: "withdrawn",
+}
+_STAGE_STYLE = {Stage.OFFER: "$success", Stage.ACCEPTED: "$success", Stage.REJECTED: "$text-muted",
+                Stage.WITHDRAWN: "$text-muted", Stage.DECLINED: "$text-muted"}
+
+
+def short_date(day: date | None, today: date) -> str:
+    """``12 Nov`` this year, ``Nov 24`` another year, blank when unknown; always 6 wide."""
+    if day is None:
+        return " " * 6
+    return f"{day:%d %b}" if day.year == today.year else f"{day:%b %y}"
+
+
+def row_content(row: InterviewRow, width: int, today: date) -> Content:
+    """One interview as one line: a due marker, company and role, last round, stage."""
+    interview = row.interview
+    marker = Content.styled("● ", "bold $warning") if row.due else Content("  ")
+    right = Content.assemble(
+        (f" {short_date(interview.last_round, today)} ", "$text-muted"),
+        (f"{STAGE_SHORT[interview.stage]:<11}", _STAGE_STYLE.get(interview.stage, "")),
+    )
+    room = max(4, width - 2 - right.cell_length)
+    title = Content.assemble((row.company, "bold"), " · ", interview.role)
+    return Content.assemble(marker, title.truncate(room, ellipsis=True, pad=True), right)
+
+
+class InterviewList(VirtualList[InterviewRow]):
+    """The list of interviews; rows come from :func:`followup_tui.listing.interview_rows`."""
+
+    def __init__(self, today: date, *, id: str | None = None) -> None:
+        super().__init__(self._render, id=id, empty_text="No interviews in this stage")
+        self.today = today
+
+    def _render(self, row: InterviewRow, index: int) -> Content:
+        return row_content(row, self.scrollable_content_region.width or 40, self.today)

@@ -1,0 +1,66 @@
+"""The note pane: which template, the editable note, and a live count against the channel."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Static, TextArea
+
+from ...model import Template
+from ...notes import limit_status
+from ..commands import editor_bindings
+
+
+class NoteEditor(TextArea):
+    """A TextArea whose editor-safe keys (Ctrl+O, Ctrl+S, ...) reach the screen's commands."""
+
+    BINDINGS = editor_bindings("main")
+
+    @dataclass
+    class Leave(Message):
+        """The user pressed Esc to leave the editor."""
+
+    async def action_forward(self, action: str) -> None:
+        """Run an app or screen action from inside the editor."""
+        await self.run_action(action)
+
+    def action_leave_editor(self) -> None:
+        """Ask the screen to move focus out of the editor."""
+        self.post_message(self.Leave())
+
+
+class NotePane(Vertical):
+    """The template line, the editor and the status line under it."""
+
+    def compose(self) -> ComposeResult:
+        """Template name on top, the note, then the counter and warnings."""
+        yield Static(id="note-template")
+        yield NoteEditor(id="note-editor", soft_wrap=True, show_line_numbers=False,
+                         tab_behavior="focus")
+        yield Static(id="note-status")
+
+    def show_template(self, template: Template | None, person: str = "") -> None:
+        """Name the template and channel the note comes from."""
+        label = self.query_one("#note-template", Static)
+        if template is None:
+            label.update(Content.styled("No one selected", "$text-muted"))
+            return
+        label.update(Content.assemble(
+            ("To ", "$text-muted"), (person, "bold"), ("  ·  ", "$text-muted"),
+            template.name, ("  ·  ", "$text-muted"), (template.channel.label, "$accent"),
+        ))
+
+    def show_status(self, text: str, limit: int | None, warning: str = "") -> None:
+        """The live character count, red when over the channel's limit, and any warning."""
+        count, limit, over = limit_status(text, limit)
+        counter = f"{count} / {limit}" if limit else f"{count} characters"
+        parts = [Content.styled(counter, "bold $error" if over else "$text-muted")]
+        if over:
+            parts.append(Content.styled(f"  {count - (limit or 0)} over the limit", "$error"))
+        if warning:
+            parts.append(Content.assemble("\n", (f"⚠ {warning}", "$warning")))
+        self.query_one("#note-status", Static).update(Content("").join(parts))
