@@ -36,8 +36,10 @@ def row_content(row: InterviewRow, width: int, today: date) -> Content:
     """One interview as one line: a due marker, company and role, last round, stage."""
     interview = row.interview
     marker = Content.styled("● ", "bold $warning") if row.due else Content("  ")
+    # Narrow lists drop the date before they cut the company and role down to nothing.
+    when = f" {short_date(interview.last_round, today)} " if width >= 44 else " "
     right = Content.assemble(
-        (f" {short_date(interview.last_round, today)} ", "$text-muted"),
+        (when, "$text-muted"),
         (f"{STAGE_SHORT[interview.stage]:<11}", _STAGE_STYLE.get(interview.stage, "")),
     )
     room = max(4, width - 2 - right.cell_length)

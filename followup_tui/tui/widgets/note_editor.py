@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
@@ -25,8 +26,17 @@ class NoteEditor(TextArea):
         """The user pressed Esc to leave the editor."""
 
     async def action_forward(self, action: str) -> None:
-        """Run an app or screen action from inside the editor."""
-        await self.run_action(action)
+        """Run an app or screen action from inside the editor.
+
+        The method is called directly: the app and the screen refuse their single-letter
+        actions while the editor has focus (that is what hides them from the footer), and the
+        editor-safe key must get through all the same.
+        """
+        namespace, _, name = action.partition(".")
+        target = self.app if namespace == "app" else self.screen
+        result = getattr(target, f"action_{name}")()
+        if inspect.isawaitable(result):
+            await result
 
     def action_leave_editor(self) -> None:
         """Ask the screen to move focus out of the editor."""

@@ -1,0 +1,265 @@
+"""The settings screen: you, the timing of reminders, LinkedIn's limits, and your own keys.
+
+Every field is checked in place and nothing is written until Ctrl+S. The keymap is a few lines of
+``binding_id = key``, checked against the command table (unknown ids, missing keys, two commands
+on one key); once saved it applies at once, through Textual's keymap.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Checkbox, Footer, Header, Input, Label, Static, TextArea
+
+from ...model import Settings
+from ..commands import COMMANDS, SCOPES, key_label
+from .templates import ConfirmDialog
+
+if TYPE_CHECKING:
+    from ..app import FollowupApp
+
+#: The number fields: input id -> (Settings attribute, label, lowest, highest, blank allowed).
+NUMBERS: dict[str, tuple[str, str, int, int, bool]] = {
+    "cadence": ("default_cadence_days", "Keep in touch every (days)", 1, 3650, False),
+    "overdue": ("decision_overdue_days", "Decision overdue after (days)", 1, 365, False),
+    "invite-limit": ("linkedin_invite_limit", "Invitation limit (characters)", 1, 10_000, False),
+    "message-limit": ("linkedin_message_limit", "Message limit (characters)", 1, 100_000, False),
+    "budget": ("invite_budget", "Invitations a month (blank: no limit)", 0, 1_000, True),
+}
+_KEYMAP_PLACEHOLDER = "One per line, such as:\nmain.copy = y\nmain.sent = ctrl+y"
+
+
+def binding_ids() -> dict[str, tuple[str, str, str]]:
+    """Every id a keymap line may name -> (scope, default key, what it does)."""
+    ids: dict[str, tuple[str, str, str]] = {}
+    for command in COMMANDS:
+        ids[command.id] = (command.scope, command.key, command.description)
+        if command.editor_key and command.scope != "editor":
+            ids[f"{command.id}.editor"] = ("editor", command.editor_key,
+                                            f"{command.description} (in the note editor)")
+    return ids
+
+
+def _normal_keys(keys: str) -> list[str]:
+    """Keys as Textual names them ("?" is "question_mark"), so clashes are found however written."""
+    return [binding.key for binding in Binding.make_bindings([Binding(keys, "none")])]
+
+
+def _good_key(key: str) -> bool:
+    return len(key) == 1 or (bool(key) and not any(c.isspace() for c in key)
+                             and all(key.split("+")))
+
+
+def parse_keymap(text: str) -> tuple[dict[str, str], list[str]]:
+    """Read ``binding_id = key`` lines (``#`` starts a comment); return the keymap and errors."""
+    known = binding_ids()
+    keymap: dict[str, str] = {}
+    errors: list[str] = []
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        binding_id, equals, keys = (part.strip() for part in line.partition("="))
+        parts = [key.strip() for key in keys.split(",")]
+        if not equals or not binding_id:
+            errors.append(f"Line {number}: write it as  binding_id = key, such as  main.copy = y")
+        elif binding_id not in known:
+            errors.append(f"Line {number}: there is no binding id “{binding_id}” (see the list)")
+        elif not all(_good_key(key) for key in parts):
+            errors.append(f"Line {number}: give {binding_id} a key, such as  y  or  ctrl+y")
+        elif binding_id in keymap:
+            errors.append(f"Line {number}: {binding_id} is set twice")
+        else:
+            keymap[binding_id] = ",".join(parts)
+    return keymap, errors or _clashes(keymap, known)
+
+
+def _clashes(keymap: dict[str, str], known: dict[str, tuple[str, str, str]]) -> list[str]:
+    """Two commands that would share a key where both are active: the app's with each screen's."""
+    groups = {scope: [i for i, (s, _, _) in known.items() if s in (scope, "app")]
+              for scope in SCOPES if scope != "app"}
+    groups["editor"] = [i for i, (s, _, _) in known.items() if s == "editor"]
+    errors: list[str] = []
+    for ids in groups.values():
+        owner: dict[str, str] = {}
+        for binding_id in ids:
+            for key in _normal_keys(keymap.get(binding_id, known[binding_id][1])):
+                other = owner.setdefault(key, binding_id)
+                message = f"{key_label(key)} would do both {other} and {binding_id}"
+                if other != binding_id and message not in errors:
+                    errors.append(message)
+    return errors
+
+
+def keymap_reference() -> Content:
+    """The ids, their default keys and what they do, for the reference under the editor."""
+    return Content("\n").join(
+        Content.assemble((f"{binding_id:<24}", "bold"), (f"{key_label(key):<9}", "$accent"),
+                         (description, "$text-muted"))
+        for binding_id, (_, key, description) in binding_ids().items()
+    )
+
+
+class SettingsScreen(Screen[None]):
+    """One form; two columns on a wide terminal (the keys on the right), else one."""
+
+    CSS_PATH = "../templates.tcss"
+    TITLE = "Settings"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="settings.back"),
+        Binding("ctrl+s", "save", "Save", priority=True, id="settings.save"),
+        Binding("q", "quit_checked", "Quit", show=False, id="settings.quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cfg_saved: tuple[object, ...] = ()  # the form as loaded or last saved
+
+    @property
+    def fapp(self) -> FollowupApp:
+        """The app, typed."""
+        return cast("FollowupApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        """You, timing and LinkedIn on the left (or on top); keys on the right (or below)."""
+        yield Header()
+        with VerticalScroll(id="set-body"):
+            with Vertical(id="set-form"):
+                yield Static("You", classes="set-section")
+                with Horizontal(classes="set-row"):
+                    yield Label("Your name", classes="set-label")
+                    yield Input(id="set-your-name", compact=True, placeholder="For {my_name}")
+                yield Label(Content("Signature, for {signature} (else your name):"),
+                            classes="set-hint")
+                yield TextArea(id="set-signature", soft_wrap=True, tab_behavior="focus")
+                yield Static("Timing and LinkedIn", classes="set-section")
+                for field, (_, label, _, _, blank) in NUMBERS.items():
+                    with Horizontal(classes="set-row"):
+                        yield Label(label, classes="set-label")
+                        yield Input(id=f"set-{field}", type="integer", compact=True,
+                                    placeholder="no limit" if blank else "", valid_empty=blank)
+                    yield Static(id=f"set-{field}-error", classes="set-error")
+                yield Checkbox("Free LinkedIn account (shorter invitations)", id="set-free",
+                               compact=True)
+                yield Static(id="set-limit-note", classes="set-hint")
+            with Vertical(id="set-keys"):
+                yield Static("Keys", classes="set-section")
+                yield Label(Content("Remap a command: one line of  binding_id = key  each."),
+                            classes="set-hint")
+                yield TextArea(id="set-keymap", tab_behavior="focus",
+                               placeholder=_KEYMAP_PLACEHOLDER)
+                yield Static(id="set-keymap-error", classes="set-error")
+                yield Static(keymap_reference(), id="set-key-ids", classes="set-hint")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        """Fill the form from the stored settings."""
+        self._cfg_load(self.fapp.store.settings)
+        self.query_one("#set-your-name").focus()
+
+    def _cfg_load(self, settings: Settings) -> None:
+        self.query_one("#set-your-name", Input).value = settings.your_name
+        self.query_one("#set-signature", TextArea).load_text(settings.signature)
+        for field, (attr, *_) in NUMBERS.items():
+            value = getattr(settings, attr)
+            self.query_one(f"#set-{field}", Input).value = "" if value is None else str(value)
+            self._cfg_error(field, "")
+        self.query_one("#set-free", Checkbox).value = settings.linkedin_free_account
+        keymap = "\n".join(f"{key} = {value}" for key, value in settings.keymap.items())
+        self.query_one("#set-keymap", TextArea).load_text(keymap)
+        self._cfg_error("keymap", "")
+        self.cfg_saved = self._cfg_form()
+        self._cfg_limit_note()
+
+    def _cfg_form(self) -> tuple[object, ...]:
+        inputs = [self.query_one(f"#set-{f}", Input).value for f in ("your-name", *NUMBERS)]
+        texts = [self.query_one(f"#set-{f}", TextArea).text for f in ("signature", "keymap")]
+        return (*inputs, *texts, self.query_one("#set-free", Checkbox).value)
+
+    def _cfg_error(self, field: str, message: str) -> None:
+        label = self.query_one(f"#set-{field}-error", Static)
+        label.update(Content(message))
+        label.set_class(bool(message), "-shown")
+        self.query_one(f"#set-{field}").set_class(bool(message), "tpl-invalid")
+
+    def _cfg_number(self, field: str) -> tuple[int | None, str]:
+        """The field's value, or an error saying what is wanted."""
+        attr, label, low, high, blank = NUMBERS[field]
+        raw = self.query_one(f"#set-{field}", Input).value.strip()
+        if not raw and blank:
+            return None, ""
+        try:
+            value = int(raw)
+        except ValueError:
+            value = None
+        if value is None or not low <= value <= high:
+            return None, f"Enter a whole number from {low:,} to {high:,}" + (
+                ", or leave it blank" if blank else "") + "."
+        return value, ""
+
+    @on(Checkbox.Changed, "#set-free")
+    @on(Input.Changed, "#set-invite-limit")
+    def _cfg_limit_note(self) -> None:
+        settings = self.fapp.store.settings
+        if self.query_one("#set-free", Checkbox).value:
+            limit, why = settings.linkedin_invite_free_limit, " (free account)"
+        else:
+            limit, why = self._cfg_number("invite-limit")[0] or settings.linkedin_invite_limit, ""
+        self.query_one("#set-limit-note", Static).update(
+            Content(f"Invitation notes are counted against {limit} characters{why}."))
+
+    def action_save(self) -> None:
+        """Check every field in place; save, apply the keys at once, and say so."""
+        values: dict[str, int | None] = {}
+        errors: list[str] = []
+        for field, (attr, *_) in NUMBERS.items():
+            values[attr], message = self._cfg_number(field)
+            self._cfg_error(field, message)
+            if message:
+                errors.append(field)
+        keymap, key_errors = parse_keymap(self.query_one("#set-keymap", TextArea).text)
+        self._cfg_error("keymap", "\n".join(key_errors))
+        if key_errors:
+            errors.append("keymap")
+        if errors:
+            self.query_one(f"#set-{errors[0]}").focus()
+            return
+        settings = dataclasses.replace(
+            self.fapp.store.settings,
+            your_name=self.query_one("#set-your-name", Input).value,
+            signature=self.query_one("#set-signature", TextArea).text.strip("\n"),
+            linkedin_free_account=self.query_one("#set-free", Checkbox).value,
+            keymap=keymap, **values)
+        self.fapp.store.set_settings(settings)
+        self.app.set_keymap(settings.keymap)
+        self.fapp.changed()
+        self._cfg_load(settings)
+        self.notify("Settings saved. Any new keys work now.", title="Settings")
+
+    def action_back(self) -> None:
+        """Back to the main screen, asking first if there are unsaved changes."""
+        self._cfg_unless_dirty("Leave", self.dismiss)
+
+    def action_quit_checked(self) -> None:
+        """Quit followup, asking first if there are unsaved changes."""
+        self._cfg_unless_dirty("Quit", lambda: self.app.call_next(self.app.run_action, "quit"))
+
+    def _cfg_unless_dirty(self, verb: str, then: Callable[[], object]) -> None:
+        def answered(go: bool | None) -> None:
+            if go:
+                then()
+
+        if self._cfg_form() != self.cfg_saved:
+            self.app.push_screen(ConfirmDialog(f"{verb} without saving your settings?", verb),
+                                 answered)
+        else:
+            then()
