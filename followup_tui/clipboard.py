@@ -20,13 +20,18 @@ from pathlib import Path
 
 from .storage import atomic_write
 
+# The child hands its stdout to /dev/null before pyperclip runs: xclip stays behind as a daemon
+# that serves the selection, and must not keep our pipe open (we would wait for it forever).
 _CHILD = """
-import sys, pyperclip
+import os, sys
 text = sys.stdin.buffer.read().decode("utf-8")
+answer = os.dup(1)
+os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+import pyperclip
 pyperclip.copy(text)
 if pyperclip.paste() != text:
     sys.exit(3)
-print(pyperclip.determine_clipboard()[0].__name__)
+os.write(answer, pyperclip.determine_clipboard()[0].__name__.encode())
 """
 
 

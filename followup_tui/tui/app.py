@@ -7,6 +7,7 @@ from datetime import date
 from functools import partial
 
 from textual.app import App, SystemCommand
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import TextArea
@@ -40,6 +41,11 @@ class FollowupApp(App[None]):
         if self.store.settings.keymap:
             self.set_keymap(self.store.settings.keymap)
         self.push_screen(MainScreen())
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Show a notification; never as markup, since messages quote names, notes and paths."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     # Saving -------------------------------------------------------------------------------------
 

@@ -131,13 +131,41 @@ def key_label(key: str) -> str:
     return "+".join([*(m.capitalize() for m in mods), last])
 
 
-def rows(scopes: Iterable[str] = SCOPES) -> list[tuple[str, str, str, str]]:
-    """(scope, keys, description, help) rows for the help screen and docs/keys.md."""
-    out = [("Lists", keys, description, help) for keys, description, help in NAVIGATION]
+def rows(scopes: Iterable[str] = SCOPES) -> list[tuple[str, str, str, str, str]]:
+    """(scope, keys, description, help, id) rows for the help screen and docs/keys.md."""
+    out = [("Lists", keys, description, help, "") for keys, description, help in NAVIGATION]
     for scope in scopes:
         for command in commands_for(scope):
             keys = key_label(command.key)
             if command.editor_key:
                 keys += f", {key_label(command.editor_key)} in the editor"
-            out.append((SCOPES.get(scope, scope), keys, command.description, command.help))
+            out.append((SCOPES.get(scope, scope), keys, command.description, command.help,
+                        command.id))
     return out
+
+
+def keys_markdown() -> str:
+    """docs/keys.md, generated from the table (a test keeps the file in step with it)."""
+    lines = [
+        "# Keys",
+        "",
+        "Every key followup understands, generated from the command table in",
+        "`followup_tui/tui/commands.py`. Press `?` in the app for the same list, or Ctrl+P to",
+        "search the actions by name. While the note editor has focus, letters type text: use the",
+        "Ctrl keys shown for the editor, or press Esc to leave it first.",
+        "",
+        "Keys can be remapped in settings (press `,`) with lines such as `main.copy = y`; the",
+        "binding ids are listed below.",
+    ]
+    group = None
+    for scope, keys, description, help, ident in rows():
+        if scope != group:
+            group = scope
+            lines += ["", f"## {scope}", "", "| key | action | what it does | id |",
+                      "|---|---|---|---|"]
+        lines.append(f"| {keys} | {description} | {help} | {f'`{ident}`' if ident else ''} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(keys_markdown(), end="")

@@ -16,7 +16,7 @@ def help_text() -> Content:
     """The key table as styled text, grouped by where the keys apply."""
     parts: list[Content] = []
     group = None
-    for scope, keys, description, help in rows():
+    for scope, keys, description, help, _id in rows():
         if scope != group:
             group = scope
             parts.append(Content.styled(f"\n{scope}\n", "bold $accent"))

@@ -142,7 +142,7 @@ class MainScreen(Screen[None]):
         people = [store.contacts[p] for p in interview.people if p in store.contacts] \
             if interview else []
         self.query_one("#middle").border_title = (
-            f"Panel · {row.company}" if row else "Panel")
+            Content(f"Panel · {row.company}") if row else "Panel")
         self.query_one(PeopleList).show_people(interview, people, keep=self.contact_id)
         if not people:
             self.show_person(None)

@@ -1,0 +1,72 @@
+"""`c` puts exactly the previewed note on the real system clipboard (xclip on an X display).
+
+With no display in the environment, the test starts its own Xvfb; without Xvfb or xclip on
+the machine it is skipped (`.ci/run` installs both).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from followup_tui.clipboard import copy_to_system
+from followup_tui.tui.app import FollowupApp
+
+from .screen_text import screen_text
+from .test_main_screen import editor_text, go_to_interview, go_to_person
+
+pytestmark = pytest.mark.clipboard
+
+
+@pytest.fixture
+def x_display(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """An X display with a clipboard: the one we are on, or a private Xvfb."""
+    if shutil.which("xclip") is None:
+        pytest.skip("xclip is not installed")
+    if os.environ.get("DISPLAY"):
+        yield os.environ["DISPLAY"]
+        return
+    if shutil.which("Xvfb") is None:
+        pytest.skip("no X display and no Xvfb")
+    display = f":{90 + os.getpid() % 500}"
+    server = subprocess.Popen(["Xvfb", display, "-nolisten", "tcp"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(50):
+            if os.path.exists(f"/tmp/.X11-unix/X{display[1:]}"):
+                break
+            time.sleep(0.1)
+        monkeypatch.setenv("DISPLAY", display)
+        yield display
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def clipboard_contents() -> str:
+    return subprocess.run(["xclip", "-o", "-selection", "clipboard"], capture_output=True,
+                          check=True, timeout=10).stdout.decode("utf-8")
+
+
+def test_copy_to_system_round_trips_unicode(x_display: str) -> None:
+    text = "Hi Zoë,\nthanks — 田中 says hello 🙂\n\tליאת"
+    assert copy_to_system(text) == "xclip"
+    assert clipboard_contents() == text
+
+
+async def test_c_copies_exactly_the_previewed_note(x_display: str, demo_app: FollowupApp) -> None:
+    async with demo_app.run_test(size=(120, 35), notifications=True) as pilot:
+        await go_to_interview(pilot, "Fjord Analytics")
+        await go_to_person(pilot, "Zoë Müller")
+        await pilot.press("enter", *" See you at the meetup!", "escape")
+        note = editor_text(demo_app)
+        await pilot.press("c")
+        await demo_app.workers.wait_for_complete()
+        await pilot.pause(0.3)
+        assert clipboard_contents() == note
+        assert "system clipboard (xclip)" in screen_text(demo_app)
