@@ -23,6 +23,7 @@ import click
 from . import __version__
 from .codec import FormatError
 from .dates import parse_date
+from .model import Dataset
 from .paths import DB_ENV, resolve_db_path
 
 
@@ -67,6 +68,10 @@ class Session:
         """Open the store, turning every storage problem into a one-line error."""
         from .store import Store, StoreError
 
+        if read_only and not self.db_path.exists():
+            # Nothing has been saved yet: reading it is reading an empty database.
+            yield _NoDatabase()
+            return
         try:
             store = Store.open(self.db_path, read_only=read_only)
         except StoreError as error:
@@ -78,6 +83,14 @@ class Session:
             fail(str(error))
         finally:
             store.close()
+
+
+class _NoDatabase:
+    """Stands in for a database that does not exist yet, for commands that only read."""
+
+    def dataset(self) -> Dataset:
+        """Everything in it: nothing."""
+        return Dataset()
 
 
 def _make_demo_db(today: date) -> Path:
