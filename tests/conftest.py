@@ -12,6 +12,8 @@ import pytest
 def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Keep the developer's terminal settings and real data out of every test."""
     for name in list(os.environ):
+        if name.startswith("TEXTUAL_SNAPSHOT"):
+            continue  # pytest-textual-snapshot's own bookkeeping
         if name.startswith("TEXTUAL_") or name in {"NO_COLOR", "COLUMNS", "LINES", "FOLLOWUP_DB"}:
             monkeypatch.delenv(name, raising=False)
     # Point the user data directory somewhere private so nothing can touch the real database.
