@@ -8,7 +8,7 @@ from functools import partial
 
 from textual.app import App, SystemCommand
 from textual.notifications import SeverityLevel
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import TextArea
 
@@ -84,7 +84,10 @@ class FollowupApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide single-letter app keys while the note editor has focus (they type text there)."""
-        return not (action in ("help", "quit") and self.editing_text())
+        if action in ("help", "quit") and self.editing_text():
+            return False
+        # In a form or dialog, q must not throw away what was typed: Esc closes those.
+        return not (action == "quit" and isinstance(self.screen, ModalScreen))
 
     def action_help(self) -> None:
         """Show every key."""

@@ -250,7 +250,16 @@ class MainScreen(Screen[None]):
             return
         text = self.query_one(NoteEditor).text
         warning = self._duplicate_warning(interview, contact, text) if check_duplicates else ""
-        pane.show_status(text, self.fapp.store.settings.limit_for(self.template.channel), warning)
+        pane.show_status(text, self.fapp.store.settings.limit_for(self.template.channel), warning,
+                         sent=self._sent_already(interview, contact))
+
+    def _sent_already(self, interview: Interview | None, contact: Contact) -> str:
+        """A reminder that a note of this kind already went to this person for this interview."""
+        assert self.template is not None
+        interview_id = interview.id if interview else None
+        sent = [t for t in contact.sent_touches()
+                if t.kind is self.template.kind and t.interview_id == interview_id]
+        return f"{sent[-1].kind.label} sent {sent[-1].date:%d %b %Y}" if sent else ""
 
     def _duplicate_warning(self, interview: Interview | None, contact: Contact, text: str) -> str:
         if interview is None:

@@ -64,11 +64,13 @@ class NotePane(Vertical):
             template.name, ("  ·  ", "$text-muted"), (template.channel.label, "$accent"),
         ))
 
-    def show_status(self, text: str, limit: int | None, warning: str = "") -> None:
+    def show_status(self, text: str, limit: int | None, warning: str = "", sent: str = "") -> None:
         """The live character count, red when over the channel's limit, and any warning."""
         count, limit, over = limit_status(text, limit)
         counter = f"{count} / {limit}" if limit else f"{count} characters"
         parts = [Content.styled(counter, "bold $error" if over else "$text-muted")]
+        if sent:
+            parts.append(Content.styled(f"  ✓ {sent}", "$success"))
         if over:
             parts.append(Content.styled(f"  {count - (limit or 0)} over the limit", "$error"))
         if warning:

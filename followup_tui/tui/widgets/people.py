@@ -49,6 +49,14 @@ class PeopleList(OptionList):
             self.highlighted = ids.index(keep) if keep in ids else 0
 
 
+def _gist(text: str) -> str:
+    """The first line worth showing in a history: a greeting such as "Hi Ann," says nothing."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(lines) > 1 and len(lines[0].split()) <= 4 and lines[0].endswith((",", "!")):
+        lines = lines[1:]
+    return lines[0] if lines else ""
+
+
 def _line(label: str, value: str | Content) -> Content:
     text = value if isinstance(value, Content) else Content(value or "—")
     return Content.assemble((f"{label:<10}", "$text-muted"), text, "\n")
@@ -90,7 +98,7 @@ def person_content(contact: Contact, settings: Settings, today: date) -> Content
     if not history:
         parts.append(Content.styled("No notes yet.\n", "$text-muted"))
     for touch in history:
-        first = touch.text.strip().splitlines()[0] if touch.text.strip() else ""
+        first = _gist(touch.text)
         draft = touch.status is TouchStatus.DRAFT
         parts.append(Content.assemble(
             (f"{touch.date:%d %b %Y} ", "$text-muted"),
