@@ -45,6 +45,9 @@ def decode_json(data: bytes | str) -> Any:
         return msgspec.json.decode(data)
     except msgspec.DecodeError as error:
         raise FormatError(f"not valid JSON ({error})") from None
+    except (UnicodeError, RecursionError) as error:
+        reason = "nested too deeply" if isinstance(error, RecursionError) else "not valid UTF-8"
+        raise FormatError(f"not valid JSON ({reason})") from None
 
 
 def _describe(error: msgspec.ValidationError, where: str) -> str:

@@ -53,14 +53,16 @@ def clean_line(value: str, limit: int = LINE_MAX) -> str:
         return value
     value = _ESCAPE_SEQUENCE.sub("", value)
     value = re.sub(r"[\t\r\n]+", " ", value)
-    return _CONTROL_LINE.sub("", value).strip()[:limit]
+    # Strip again after cutting, so cleaning a clean value never changes it.
+    return _CONTROL_LINE.sub("", value).strip()[:limit].rstrip()
 
 
 def clean_tags(values: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     """Return tags as clean, lower-case, single words, without duplicates, in order."""
     seen: dict[str, None] = {}
     for value in values:
-        tag = clean_line(value, 60).lower().replace(" ", "-")
+        # Lower-case before cutting: lower() can lengthen a string ("İ" becomes two characters).
+        tag = clean_line(value.lower(), 60).replace(" ", "-")
         if tag:
             seen.setdefault(tag, None)
     return tuple(seen)

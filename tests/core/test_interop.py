@@ -338,19 +338,12 @@ def test_the_format_document_lists_every_enum_value(enum: type[StrEnum]) -> None
     assert [value for value in enum if f"`{value}`" not in text] == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "text.clean_line truncates after stripping, so a long line can end in a space that the next "
-    "clean removes; fix in text.py with `.strip()[:limit].rstrip()`, then drop this mark"))
 def test_a_line_cut_at_its_limit_round_trips() -> None:
     dataset = Dataset(companies=(Company("co_1", "a" * 299 + " b"),))
     first = export_json(dataset)
     assert export_json(parse_document(first)) == first
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "text.clean_tags lower-cases after cutting a tag to 60 characters, and lower() can lengthen "
-    "it ('İ' becomes two code points), so the next clean cuts it again; lower first in text.py, "
-    "then drop this mark"))
 def test_a_tag_that_grows_when_lower_cased_round_trips() -> None:
     dataset = Dataset(companies=(Company("co_1", "A"),),
                       interviews=(Interview("iv_1", "co_1", "Dev", tags=("İ" * 60,)),))
