@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -21,7 +21,7 @@ from textual.widgets import Checkbox, Footer, Header, Input, Label, Static, Text
 
 from ...model import Settings
 from ..commands import COMMANDS, SCOPES, key_label
-from .templates import ConfirmDialog
+from .confirm import ConfirmDialog
 
 if TYPE_CHECKING:
     from ..app import FollowupApp
@@ -32,9 +32,14 @@ NUMBERS: dict[str, tuple[str, str, int, int, bool]] = {
     "overdue": ("decision_overdue_days", "Decision overdue after (days)", 1, 365, False),
     "invite-limit": ("linkedin_invite_limit", "Invitation limit (characters)", 1, 10_000, False),
     "message-limit": ("linkedin_message_limit", "Message limit (characters)", 1, 100_000, False),
-    "budget": ("invite_budget", "Invitations a month (blank: no limit)", 0, 1_000, True),
+    "budget": ("invite_budget", "Monthly invitation budget", 0, 1_000, True),
 }
 _KEYMAP_PLACEHOLDER = "One per line, such as:\nmain.copy = y\nmain.sent = ctrl+y"
+#: Keys Textual itself answers to everywhere (what for, and the one action that may have them):
+#: any other command moved onto one would never run.
+_RESERVED = {"ctrl+q": ("quitting", "quit"), "ctrl+c": ("copying selected text", ""),
+             "tab": ("moving between panes", ""), "shift+tab": ("moving between panes", "")}
+_ACTIONS = {c.id: c.action for c in COMMANDS} | {f"{c.id}.editor": c.action for c in COMMANDS}
 
 
 def binding_ids() -> dict[str, tuple[str, str, str]]:
@@ -44,7 +49,7 @@ def binding_ids() -> dict[str, tuple[str, str, str]]:
         ids[command.id] = (command.scope, command.key, command.description)
         if command.editor_key and command.scope != "editor":
             ids[f"{command.id}.editor"] = ("editor", command.editor_key,
-                                            f"{command.description} (in the note editor)")
+                                            f"{command.description}, in the note editor")
     return ids
 
 
@@ -56,6 +61,12 @@ def _normal_keys(keys: str) -> list[str]:
 def _good_key(key: str) -> bool:
     return len(key) == 1 or (bool(key) and not any(c.isspace() for c in key)
                              and all(key.split("+")))
+
+
+def _kept(key: str, binding_id: str) -> bool:
+    """True when ``key`` is one of Textual's own, and not for this command's action."""
+    reserved = _RESERVED.get(key)
+    return reserved is not None and reserved[1] != _ACTIONS[binding_id]
 
 
 def parse_keymap(text: str) -> tuple[dict[str, str], list[str]]:
@@ -77,6 +88,9 @@ def parse_keymap(text: str) -> tuple[dict[str, str], list[str]]:
             errors.append(f"Line {number}: give {binding_id} a key, such as  y  or  ctrl+y")
         elif binding_id in keymap:
             errors.append(f"Line {number}: {binding_id} is set twice")
+        elif reserved := [key for key in _normal_keys(keys) if _kept(key, binding_id)]:
+            errors.append(f"Line {number}: {key_label(reserved[0])} is kept for "
+                          f"{_RESERVED[reserved[0]][0]}")
         else:
             keymap[binding_id] = ",".join(parts)
     return keymap, errors or _clashes(keymap, known)
@@ -102,7 +116,7 @@ def _clashes(keymap: dict[str, str], known: dict[str, tuple[str, str, str]]) -> 
 def keymap_reference() -> Content:
     """The ids, their default keys and what they do, for the reference under the editor."""
     return Content("\n").join(
-        Content.assemble((f"{binding_id:<24}", "bold"), (f"{key_label(key):<9}", "$accent"),
+        Content.assemble((f"{binding_id:<22}", "bold"), (f"{key_label(key):<8}", "$accent"),
                          (description, "$text-muted"))
         for binding_id, (_, key, description) in binding_ids().items()
     )
@@ -146,7 +160,8 @@ class SettingsScreen(Screen[None]):
                     with Horizontal(classes="set-row"):
                         yield Label(label, classes="set-label")
                         yield Input(id=f"set-{field}", type="integer", compact=True,
-                                    placeholder="no limit" if blank else "", valid_empty=blank)
+                                    placeholder="no limit" if blank else "", valid_empty=blank,
+                                    classes="-number")
                     yield Static(id=f"set-{field}-error", classes="set-error")
                 yield Checkbox("Free LinkedIn account (shorter invitations)", id="set-free",
                                compact=True)
@@ -193,7 +208,7 @@ class SettingsScreen(Screen[None]):
 
     def _cfg_number(self, field: str) -> tuple[int | None, str]:
         """The field's value, or an error saying what is wanted."""
-        attr, label, low, high, blank = NUMBERS[field]
+        _, _, low, high, blank = NUMBERS[field]
         raw = self.query_one(f"#set-{field}", Input).value.strip()
         if not raw and blank:
             return None, ""
@@ -215,11 +230,11 @@ class SettingsScreen(Screen[None]):
         else:
             limit, why = self._cfg_number("invite-limit")[0] or settings.linkedin_invite_limit, ""
         self.query_one("#set-limit-note", Static).update(
-            Content(f"Invitation notes are counted against {limit} characters{why}."))
+            Content(f"Invitation limit in use: {limit} characters{why}."))
 
     def action_save(self) -> None:
         """Check every field in place; save, apply the keys at once, and say so."""
-        values: dict[str, int | None] = {}
+        values: dict[str, Any] = {}  # Settings attribute -> a checked number (or None)
         errors: list[str] = []
         for field, (attr, *_) in NUMBERS.items():
             values[attr], message = self._cfg_number(field)
@@ -259,7 +274,8 @@ class SettingsScreen(Screen[None]):
                 then()
 
         if self._cfg_form() != self.cfg_saved:
-            self.app.push_screen(ConfirmDialog(f"{verb} without saving your settings?", verb),
+            self.app.push_screen(ConfirmDialog(f"{verb} without saving your settings?",
+                                               "Your changes are lost.", confirm_label=verb),
                                  answered)
         else:
             then()

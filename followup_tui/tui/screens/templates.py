@@ -19,9 +19,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import (
-    Button,
     Footer,
     Header,
     Input,
@@ -46,6 +45,8 @@ from ...model import (
     new_id,
 )
 from ...notes import PLACEHOLDERS, NoteContext, all_templates, gap, limit_status, render
+from ...text import clean_line, clean_text
+from .confirm import ConfirmDialog
 
 if TYPE_CHECKING:
     from datetime import date
@@ -90,47 +91,11 @@ def placeholder_reference() -> Content:
     )
 
 
-class ConfirmDialog(ModalScreen[bool]):
-    """Ask a yes/no question; dismisses with True for yes. No is the default, and Esc says no."""
-
-    CSS_PATH = "../templates.tcss"
-    BINDINGS = [
-        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
-    ]
-
-    def __init__(self, question: str, yes: str = "Yes") -> None:
-        super().__init__()
-        self.question = question
-        self.yes_label = yes
-
-    def compose(self) -> ComposeResult:
-        """The question, then Yes and No."""
-        with Vertical(classes="dialog", id="confirm-box"):
-            yield Static(Content(self.question), id="confirm-text")
-            with Horizontal(id="confirm-buttons"):
-                yield Button(f"{self.yes_label} (y)", variant="error", id="confirm-yes")
-                yield Button("No (n)", id="confirm-no")
-
-    def on_mount(self) -> None:
-        """Start on No, so Enter alone never destroys anything."""
-        self.query_one("#confirm-no").focus()
-
-    @on(Button.Pressed)
-    def _confirm_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "confirm-yes")
-
-    def action_answer(self, value: bool) -> None:
-        """Answer with a key."""
-        self.dismiss(value)
-
-
 class TemplatesScreen(Screen[None]):
     """The template list on the left; the selected template's editor and preview on the right."""
 
     CSS_PATH = "../templates.tcss"
     TITLE = "Templates"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
         Binding("escape", "back", "Back", id="templates.back"),
         Binding("ctrl+s", "save", "Save", priority=True, id="templates.save"),
@@ -219,20 +184,11 @@ class TemplatesScreen(Screen[None]):
             return
         templates = all_templates(self.fapp.store.templates)
         template = next((t for t in templates if t.id == wanted), None)
-        if template is None:
-            return
-        if not self._tpl_dirty():
-            self._tpl_load(template)
-            return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self._tpl_load(template)
-            else:  # stay on the edit: put the highlight back on it
-                self._tpl_highlight(self.tpl_editing.id if self.tpl_editing else None)
-
-        self.app.push_screen(ConfirmDialog(f"Discard your unsaved changes to "
-                                           f"{self._tpl_title()}?", "Discard"), answered)
+        if template is not None:
+            editing = self.tpl_editing.id if self.tpl_editing else None
+            self._tpl_unless_dirty("Open another template", "Discard",
+                                   lambda: self._tpl_load(template),
+                                   otherwise=lambda: self._tpl_highlight(editing))
 
     @on(OptionList.OptionSelected, "#tpl-list")
     def _tpl_selected(self) -> None:
@@ -318,10 +274,12 @@ class TemplatesScreen(Screen[None]):
     def action_save(self) -> None:
         """Validate in place, then store the template (a built-in's edit keeps its id)."""
         name, kind, channel, body = self._tpl_fields()
-        self._tpl_show_error("name", "" if name.strip() else "A template needs a name.")
-        self._tpl_show_error("body", "" if body.strip() else "The body is empty: write the note.")
-        if not name.strip() or not body.strip():
-            self.query_one("#tpl-name" if not name.strip() else "#tpl-body").focus()
+        # Checked as the model will store them: a name of control characters alone is empty.
+        named, written = bool(clean_line(name)), bool(clean_text(body).strip())
+        self._tpl_show_error("name", "" if named else "A template needs a name.")
+        self._tpl_show_error("body", "" if written else "The body is empty: write the note.")
+        if not named or not written:
+            self.query_one("#tpl-body" if named else "#tpl-name").focus()
             return
         template_id = self.tpl_editing.id if self.tpl_editing else new_id("tpl")
         template = Template(template_id, name, kind, channel, body, builtin=template_id in _SHIPPED)
@@ -341,26 +299,20 @@ class TemplatesScreen(Screen[None]):
 
     def action_new(self) -> None:
         """Start a new template of your own (asks first if the current one has unsaved edits)."""
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.query_one("#tpl-list", OptionList).highlighted = None
-                self._tpl_load(None)
-                self.query_one("#tpl-name").focus()
+        def start() -> None:
+            self.query_one("#tpl-list", OptionList).highlighted = None
+            self._tpl_load(None)
+            self.query_one("#tpl-name").focus()
 
-        if self._tpl_dirty():
-            self.app.push_screen(ConfirmDialog(f"Discard your unsaved changes to "
-                                               f"{self._tpl_title()}?", "Discard"), answered)
-        else:
-            answered(True)
+        self._tpl_unless_dirty("Start a new template", "Discard", start)
 
     def action_reset(self) -> None:
         """Put an edited built-in back to the shipped text, after asking."""
         editing = self.tpl_editing
         store = self.fapp.store
         if editing is None or editing.id not in _SHIPPED or editing.id not in store.templates:
-            what = "It is not a built-in" if editing is None or editing.id not in _SHIPPED \
-                else "It is the built-in as shipped"
-            self.notify(f"{what}: there is nothing to reset.", title="Reset", severity="warning")
+            self.notify("Nothing to reset: only a built-in you have edited and saved can go back "
+                        "to its original text.", title="Reset", severity="warning")
             return
 
         def answered(reset: bool | None) -> None:
@@ -372,8 +324,9 @@ class TemplatesScreen(Screen[None]):
                 self.notify(f"“{editing.name}” is back to the built-in text.", title="Reset",
                             markup=False)
 
-        self.app.push_screen(ConfirmDialog(f"Reset “{editing.name}” to the built-in text? "
-                                           "Your edits to it are lost.", "Reset"), answered)
+        self.app.push_screen(ConfirmDialog(
+            f"Reset “{editing.name}” to the built-in text?", "Your edits to it are lost.",
+            confirm_label="Reset"), answered)
 
     def action_delete(self) -> None:
         """Delete one of your own templates, after asking; built-ins stay."""
@@ -395,25 +348,34 @@ class TemplatesScreen(Screen[None]):
             self._tpl_fill_list(first.id)
             self._tpl_load(first)
 
-        question = (f"Delete “{editing.name}”? It cannot be undone." if editing
-                    else "Discard the new template?")
-        self.app.push_screen(ConfirmDialog(question, "Delete"), answered)
+        if editing is None:
+            question, consequence = "Discard the new template?", "Nothing of it was saved."
+        else:
+            question = f"Delete “{editing.name}”?"
+            consequence = "It cannot be undone. Notes already written from it stay as they are."
+        self.app.push_screen(ConfirmDialog(question, consequence), answered)
 
     def action_back(self) -> None:
         """Back to the main screen, asking first if there are unsaved edits."""
-        self._tpl_unless_dirty("Leave", self.dismiss)
+        self._tpl_unless_dirty("Leave", "Leave", self.dismiss)
 
     def action_quit_checked(self) -> None:
         """Quit followup, asking first if there are unsaved edits."""
-        self._tpl_unless_dirty("Quit", lambda: self.app.call_next(self.app.run_action, "quit"))
+        self._tpl_unless_dirty("Quit", "Quit",
+                               lambda: self.app.call_next(self.app.run_action, "quit"))
 
-    def _tpl_unless_dirty(self, verb: str, then: Callable[[], object]) -> None:
+    def _tpl_unless_dirty(self, doing: str, label: str, then: Callable[[], object],
+                          otherwise: Callable[[], object] | None = None) -> None:
+        """Run ``then``, asking first if it would drop unsaved edits (``otherwise`` on no)."""
         def answered(go: bool | None) -> None:
             if go:
                 then()
+            elif otherwise is not None:
+                otherwise()
 
         if self._tpl_dirty():
-            self.app.push_screen(ConfirmDialog(f"{verb} without saving your changes to "
-                                               f"{self._tpl_title()}?", verb), answered)
+            self.app.push_screen(ConfirmDialog(
+                f"{doing} without saving your changes to {self._tpl_title()}?",
+                "Your changes are lost.", confirm_label=label), answered)
         else:
             then()
