@@ -45,9 +45,20 @@ def decode_json(data: bytes | str) -> Any:
         return msgspec.json.decode(data)
     except msgspec.DecodeError as error:
         raise FormatError(f"not valid JSON ({error})") from None
-    except (UnicodeError, RecursionError) as error:
-        reason = "nested too deeply" if isinstance(error, RecursionError) else "not valid UTF-8"
-        raise FormatError(f"not valid JSON ({reason})") from None
+    except UnicodeError:
+        raise FormatError(_bad_text(data)) from None
+    except RecursionError:
+        raise FormatError("not valid JSON: nested far too deeply") from None
+
+
+def _bad_text(data: bytes | str) -> str:
+    # The decoder's position is within one JSON string; decoding the whole text finds the real one.
+    try:
+        data.decode() if isinstance(data, bytes) else data.encode()
+    except UnicodeError as error:
+        unit = "byte" if isinstance(data, bytes) else "character"
+        return f"not valid UTF-8 text (at {unit} {getattr(error, 'start', 0)})"
+    return "not valid UTF-8 text"
 
 
 def _describe(error: msgspec.ValidationError, where: str) -> str:

@@ -237,20 +237,6 @@ def _decode(data: bytes | str) -> Any:
         return codec.decode_json(data)
     except codec.FormatError as error:
         raise ImportProblem(str(error)) from None
-    except UnicodeError:
-        raise ImportProblem(_bad_text(data)) from None
-    except RecursionError:
-        raise ImportProblem("not a followup export: the JSON is nested far too deeply") from None
-
-
-def _bad_text(data: bytes | str) -> str:
-    # The decoder's position is within one JSON string; decoding the whole text finds the real one.
-    try:
-        data.decode() if isinstance(data, bytes) else data.encode()
-    except UnicodeError as error:
-        unit = "byte" if isinstance(data, bytes) else "character"
-        return f"not valid UTF-8 text (at {unit} {getattr(error, 'start', 0)})"
-    return "not valid UTF-8 text"
 
 
 def _check_header(document: dict[str, Any]) -> None:

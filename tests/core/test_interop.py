@@ -236,7 +236,7 @@ def test_an_import_may_refer_to_stored_records() -> None:
     (b"", "the file is empty"),
     (b'{"format": "\xe2\x82"}', "not valid UTF-8 text (at byte 12)"),
     ('{"format": "\ud800"}', "not valid UTF-8 text (at character 12)"),
-    (b"[" * 5000, "not a followup export: the JSON is nested far too deeply"),
+    (b"[" * 5000, "not valid JSON: nested far too deeply"),
     (b"[]", "the file holds an array, not a followup export (an object)"),
     (b"42", "the file holds a number, not a followup export (an object)"),
     (b"{}", "not a followup export: the file has no format key, expected 'followup'"),
