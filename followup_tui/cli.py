@@ -40,7 +40,7 @@ def fail(message: str) -> NoReturn:
     raise UserError(" ".join(message.split()))
 
 
-class DateType(click.ParamType):
+class DateType(click.ParamType):  # type: ignore[type-arg]
     """A ``YYYY-MM-DD`` option value."""
 
     name = "YYYY-MM-DD"
@@ -110,7 +110,8 @@ def _make_demo_db(today: date) -> Path:
 @click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), envvar=DB_ENV,
               show_envvar=True, help="The database file (default: in your user data directory).")
 @click.option("--demo", is_flag=True,
-              help="Use a fresh temporary copy of the built-in demo data; your database is not opened.")
+              help="Use a fresh temporary copy of the built-in demo data; "
+                   "your database is not opened.")
 @click.option("--today", type=DateType(), default=None,
               help="Pretend today is this day (for demos and tests).")
 @click.version_option(__version__, "--version", prog_name="followup")

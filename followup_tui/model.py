@@ -77,7 +77,9 @@ class ConnectionStatus(StrEnum):
     @property
     def label(self) -> str:
         """The status as a person would write it."""
-        return "ignored / declined" if self is ConnectionStatus.IGNORED else self.value.replace("_", " ")
+        if self is ConnectionStatus.IGNORED:
+            return "ignored / declined"
+        return self.value.replace("_", " ")
 
 
 class TouchKind(StrEnum):
@@ -176,7 +178,8 @@ class Contact:
     def __post_init__(self) -> None:
         _clean_fields(self, lines=("id", "name", "title", "company", "phone"),
                       urls=("email", "linkedin"), texts=("notes",))
-        _set(self, "tidbits", tuple(t for t in (clean_text(t, 10_000).strip() for t in self.tidbits) if t))
+        tidbits = (clean_text(t, 10_000).strip() for t in self.tidbits)
+        _set(self, "tidbits", tuple(t for t in tidbits if t))
         _set(self, "tags", clean_tags(self.tags))
         _require(bool(self.id), "a contact needs an id")
         _require(bool(self.name), "a contact needs a name")

@@ -23,7 +23,7 @@ def run(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = Non
     return subprocess.run(
         [sys.executable, "-m", "followup_tui", *args],
         input=stdin, capture_output=True, env=full_env, timeout=60,
-        preexec_fn=(lambda: os.umask(umask)) if umask is not None else None,  # noqa: PLW1509
+        preexec_fn=(lambda: os.umask(umask)) if umask is not None else None,
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,14 +92,14 @@ NAVIGATION: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def editor_bindings(scope: str) -> list[Binding]:
+def editor_bindings(scope: str) -> list[BindingType]:
     """Bindings for a note editor on a screen of ``scope``: the editor-safe keys.
 
     They run ``forward`` on the editor, which passes the action on to the app or the screen.
     Screens and the app hide their single-letter bindings while an editor has focus (the letters
     type text there), so the footer shows only keys that work.
     """
-    result = [b for c in commands_for("editor") for b in c.bindings()]
+    result: list[BindingType] = [b for c in commands_for("editor") for b in c.bindings()]
     for command in (*commands_for("app"), *commands_for(scope)):
         if command.editor_key:
             target = "app" if command.scope == "app" else "screen"
@@ -115,7 +115,7 @@ def commands_for(scope: str) -> tuple[Command, ...]:
     return tuple(c for c in COMMANDS if c.scope == scope)
 
 
-def bindings_for(scope: str) -> list[Binding]:
+def bindings_for(scope: str) -> list[BindingType]:
     """The bindings of one scope, ready for a ``BINDINGS`` class variable."""
     return [b for c in commands_for(scope) for b in c.bindings()]
 

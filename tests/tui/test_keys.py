@@ -53,7 +53,7 @@ def test_every_command_names_an_action_that_exists() -> None:
     for command in COMMANDS:
         owner = FollowupApp if command.scope == "app" else MainScreen
         if command.scope == "editor":
-            from followup_tui.tui.widgets.note_editor import NoteEditor as owner  # noqa: N813
+            from followup_tui.tui.widgets.note_editor import NoteEditor as owner
         assert hasattr(owner, f"action_{command.action}"), command.id
 
 

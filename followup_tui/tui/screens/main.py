@@ -122,7 +122,8 @@ class MainScreen(Screen[None]):
         listing = self.query_one(InterviewList)
         listing.set_rows(rows, keep=lambda row: row.id == current)
         stage = self.stage_filter
-        self.query_one("#left").border_title = f"Interviews: {stage.label}" if stage else "Interviews"
+        title = f"Interviews: {stage.label}" if stage else "Interviews"
+        self.query_one("#left").border_title = title
         self.show_interview(listing.highlighted_row)
 
     @on(InterviewList.Highlighted, "#interviews")
@@ -262,7 +263,7 @@ class MainScreen(Screen[None]):
         return f"{sent[-1].kind.label} sent {sent[-1].date:%d %b %Y}" if sent else ""
 
     def _duplicate_warning(self, interview: Interview | None, contact: Contact, text: str) -> str:
-        if interview is None:
+        if interview is None or self.template is None:
             return ""
         store = self.fapp.store
         others = {}

@@ -51,8 +51,8 @@ class InterviewList(VirtualList[InterviewRow]):
     """The list of interviews; rows come from :func:`followup_tui.listing.interview_rows`."""
 
     def __init__(self, today: date, *, id: str | None = None) -> None:
-        super().__init__(self._render, id=id, empty_text="No interviews in this stage")
+        super().__init__(self._interview_row, id=id, empty_text="No interviews in this stage")
         self.today = today
 
-    def _render(self, row: InterviewRow, index: int) -> Content:
+    def _interview_row(self, row: InterviewRow, index: int) -> Content:
         return row_content(row, self.scrollable_content_region.width or 40, self.today)
