@@ -1,0 +1,232 @@
+"""A screen with a note editor: the shared logic of writing, drafting, copying and sending.
+
+The main screen and the daily review both show a note for one person, drawn from a template and
+kept as a draft while it is edited. They differ only in how the person is chosen, so they
+implement :meth:`NoteScreen.note_selection` and inherit everything else.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual import on, work
+from textual.screen import Screen
+from textual.timer import Timer
+
+from ...clipboard import copy_to_system, save_note
+from ...model import Contact, Interview, Template, Touch, TouchKind
+from ...notes import (
+    NoteContext,
+    all_templates,
+    default_template,
+    near_duplicates,
+    next_template,
+    render,
+)
+from ...paths import notes_dir
+from ...touches import draft_for, mark_sent, next_due, save_draft
+from ..widgets.note_editor import NoteEditor, NotePane
+
+if TYPE_CHECKING:
+    from ..app import FollowupApp
+
+#: Seconds of typing pause before a draft is kept and compared with the panel's other notes.
+DRAFT_DELAY = 0.5
+
+
+class NoteScreen(Screen[None]):
+    """Base of screens that hold a :class:`NotePane`; subclasses say who the note is for."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.template: Template | None = None
+        self._baseline = ""  # the note as rendered from the template, before any edit
+        self._draft_timer: Timer | None = None
+
+    @property
+    def fapp(self) -> FollowupApp:
+        """The app, typed."""
+        return cast("FollowupApp", self.app)
+
+    def note_selection(self) -> tuple[Interview | None, Contact | None]:
+        """The interview and the person the note is about (subclasses decide)."""
+        raise NotImplementedError
+
+    def note_kind(self) -> TouchKind | None:
+        """The kind of note wanted here, or None to let the situation decide."""
+        return None
+
+    def note_sent(self, contact: Contact, touch: Touch) -> None:
+        """Called after a note was logged as sent, to refresh the screen."""
+
+    def _note_context(self, interview: Interview | None, contact: Contact) -> NoteContext:
+        store = self.fapp.store
+        company = store.companies.get(interview.company_id) if interview else None
+        recruiter = (store.contacts.get(interview.recruiter_id)
+                     if interview and interview.recruiter_id else None)
+        return NoteContext(contact=contact, settings=store.settings, today=self.fapp.today,
+                           interview=interview, company=company, recruiter=recruiter)
+
+    def load_note(self, template: Template | None = None) -> None:
+        """Put the draft (or a fresh render of the right template) in the editor."""
+        interview, contact = self.note_selection()
+        pane = self.query_one(NotePane)
+        editor = self.query_one(NoteEditor)
+        if contact is None:
+            self.template = None
+            self._baseline = ""
+            editor.load_text("")
+            editor.disabled = True
+            pane.show_template(None)
+            pane.show_status("", None)
+            return
+        editor.disabled = False
+        templates = all_templates(self.fapp.store.templates)
+        ctx = self._note_context(interview, contact)
+        draft = draft_for(contact, interview.id if interview else None)
+        if template is None and draft is not None:
+            template = next((t for t in templates
+                             if (t.kind, t.channel) == (draft.kind, draft.channel)), None)
+            text = draft.text
+        else:
+            draft = None
+        template = template or default_template(templates, ctx)
+        self._baseline = render(template, ctx)
+        if draft is None:
+            text = self._baseline
+        self.template = template
+        editor.load_text(text)
+        pane.show_template(template, contact.name)
+        self._update_status()
+
+    @on(NoteEditor.Changed, "#note-editor")
+    def _note_changed(self) -> None:
+        self._update_status(check_duplicates=False)
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_DELAY, self._draft_pause)
+
+    def _draft_pause(self) -> None:
+        self._draft_timer = None
+        self.save_draft_now()
+        self._update_status()
+
+    def save_draft_now(self) -> None:
+        """Keep the editor's text as the draft, if the user changed it from the template."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        interview, contact = self.note_selection()
+        if contact is None or self.template is None:
+            return
+        text = self.query_one(NoteEditor).text
+        interview_id = interview.id if interview else None
+        if text == self._baseline and draft_for(contact, interview_id) is None:
+            return
+        updated = save_draft(contact, interview_id, text, kind=self.template.kind,
+                             channel=self.template.channel, today=self.fapp.today)
+        if updated != contact:
+            self.fapp.store.put(updated)
+            self.fapp.changed()
+
+    def _update_status(self, check_duplicates: bool = True) -> None:
+        interview, contact = self.note_selection()
+        pane = self.query_one(NotePane)
+        if contact is None or self.template is None:
+            return
+        text = self.query_one(NoteEditor).text
+        warning = self._duplicate_warning(interview, contact, text) if check_duplicates else ""
+        pane.show_status(text, self.fapp.store.settings.limit_for(self.template.channel), warning,
+                         sent=self._sent_already(interview, contact))
+
+    def _sent_already(self, interview: Interview | None, contact: Contact) -> str:
+        """A reminder that a note of this kind already went to this person for this interview."""
+        assert self.template is not None
+        interview_id = interview.id if interview else None
+        sent = [t for t in contact.sent_touches()
+                if t.kind is self.template.kind and t.interview_id == interview_id]
+        return f"{sent[-1].kind.label} sent {sent[-1].date:%d %b %Y}" if sent else ""
+
+    def _duplicate_warning(self, interview: Interview | None, contact: Contact, text: str) -> str:
+        if interview is None or self.template is None:
+            return ""
+        store = self.fapp.store
+        others = {}
+        for person in interview.people:
+            other = store.contacts.get(person)
+            if other is None or other.id == contact.id:
+                continue
+            for touch in other.touches:
+                if touch.interview_id == interview.id and touch.kind is self.template.kind:
+                    others[other.name] = touch.text
+        similar = near_duplicates(text, others)
+        if not similar:
+            return ""
+        return (f"Reads nearly the same as your note to {similar[0]}. Panelists compare notes: "
+                "add something personal.")
+
+    def action_cycle_template(self) -> None:
+        """Render the note from the next template of the list."""
+        if self.template is None:
+            return
+        templates = all_templates(self.fapp.store.templates)
+        self.load_note(next_template(templates, self.template.id))
+        self.save_draft_now()
+
+    def action_pick_template(self) -> None:
+        """Choose the template from a list."""
+        from .pickers import TemplatePicker
+
+        if self.template is None:
+            return
+
+        def chosen(template: Template | None) -> None:
+            if template is not None:
+                self.load_note(template)
+                self.save_draft_now()
+
+        templates = all_templates(self.fapp.store.templates)
+        self.app.push_screen(TemplatePicker(templates, self.template.id), chosen)
+
+    def action_copy_note(self) -> None:
+        """Copy the note: system clipboard, else the terminal (OSC 52); always a private file."""
+        contact = self.note_selection()[1]
+        if contact is None:
+            return
+        self.save_draft_now()
+        self._copy(self.query_one(NoteEditor).text, contact.name)
+
+    @work(thread=True, exclusive=True, group="copy")
+    def _copy(self, text: str, name: str) -> None:
+        backend = copy_to_system(text)
+        if backend is None:
+            self.app.call_from_thread(self.app.copy_to_clipboard, text)
+        try:
+            path = save_note(notes_dir(self.fapp.store.path), text, name, self.fapp.today)
+            saved = f"Saved to {path}"
+        except OSError as error:
+            saved = f"Could not save a copy: {error.strerror or error}"
+        how = (f"Copied to the system clipboard ({backend})." if backend else
+               "Sent to the terminal's clipboard (OSC 52): no system clipboard here.")
+        self.app.call_from_thread(self.app.notify, f"{how}\n{saved}\nPress s once it is sent.",
+                                  title="Note copied", timeout=8)
+
+    def action_mark_sent(self) -> None:
+        """Log the note as sent: a touch in the history, the status moves on."""
+        interview, contact = self.note_selection()
+        if contact is None or self.template is None:
+            return
+        self.save_draft_now()
+        interview, contact = self.note_selection()
+        assert contact is not None
+        text = self.query_one(NoteEditor).text
+        updated, touch = mark_sent(contact, interview.id if interview else None, text,
+                                   kind=self.template.kind, channel=self.template.channel,
+                                   today=self.fapp.today)
+        self.fapp.store.put(updated)
+        self.fapp.changed()
+        due = next_due(updated, self.fapp.store.settings)
+        self.notify(f"Logged a {touch.kind.label} to {contact.name} ({touch.channel.label}). "
+                    f"Status: {updated.status.label}. Next touch due {due:%d %b %Y}.",
+                    title="Marked sent")
+        self.note_sent(updated, touch)
