@@ -146,11 +146,13 @@ def demo_contacts(today: date, acme_no: date) -> tuple[Contact, ...]:
                         interview="iv_halcyon_backend"),
                )),
         person("oliver", "Oliver Grant", "Director of Engineering", "Acme Cloud", S.IGNORED,
-               notes="Hiring manager. Never accepted the invitation; leave it be.",
+               notes="Hiring manager. Never accepted the invitation (withdrawn); leave it be.",
                touches=(
                    note(acme(-8), K.THANK_YOU, EMAIL, "Thank you for your time, Oliver.",
                         interview="iv_acme_platform"),
                    note(acme(2), K.INVITE, INVITE, "Hi Oliver, thanks again for considering me."),
+                   note(acme(45), K.INVITE_WITHDRAWN, INVITE, "No answer after six weeks, so I "
+                        "withdrew the invitation."),
                )),
         # Halcyon Pay: an offer on the table.
         person("amara", "Amara Nwosu", "VP Engineering", "Halcyon Pay", S.CONNECTED,

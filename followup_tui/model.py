@@ -94,13 +94,17 @@ class TouchKind(StrEnum):
     PERSONAL = "personal"
     REPLY = "reply"
     OTHER = "other"
+    #: Bookkeeping, not a note: a pending invitation was taken back. LinkedIn refuses a new
+    #: invitation to the same person for three weeks after that.
+    INVITE_WITHDRAWN = "invite_withdrawn"
 
     @property
     def label(self) -> str:
         """The kind as a person would write it."""
         return {"thank_you": "thank-you", "decision_note": "post-decision note",
                 "invite": "connection invite", "event": "event / conference",
-                "reply": "reply received"}.get(self.value, self.value.replace("_", " "))
+                "reply": "reply received", "invite_withdrawn": "invitation withdrawn",
+                }.get(self.value, self.value.replace("_", " "))
 
 
 class Channel(StrEnum):

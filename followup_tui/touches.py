@@ -2,7 +2,8 @@
 
 Pure functions from a contact (and the day) to a new contact. The keep-in-touch clock is derived
 from the history, never stored, so it can never disagree with it: the next touch is due one
-cadence after the last touch that was sent or received.
+cadence after the last touch that was sent or received. A withdrawn invitation is logged too, but
+it reached nobody, so it does not reset the clock.
 """
 
 from __future__ import annotations
@@ -49,11 +50,16 @@ def save_draft(contact: Contact, interview_id: str | None, text: str, *, kind: T
 def next_status(status: ConnectionStatus, kind: TouchKind, channel: Channel) -> ConnectionStatus:
     """Where the connection stands after a touch of this kind went out on this channel.
 
-    An invitation makes it "invite sent"; a reply makes it "replied"; any other note reaching a
-    person who had not heard from you yet means you are now in touch ("connected").
+    An invitation makes it "invite sent"; a reply makes it "replied"; withdrawing a pending
+    invitation takes "invite sent" back to "not contacted"; any other note reaching a person who
+    had not heard from you yet means you are now in touch ("connected").
     """
     if kind is TouchKind.REPLY:
         return ConnectionStatus.REPLIED
+    if kind is TouchKind.INVITE_WITHDRAWN:
+        # The invitation was the only thing sent (else the status would have moved past it).
+        return ConnectionStatus.NOT_CONTACTED if status is ConnectionStatus.INVITE_SENT \
+            else status
     if channel is Channel.LINKEDIN_INVITE or kind is TouchKind.INVITE:
         return ConnectionStatus.INVITE_SENT if status in _UNTOUCHED else status
     return ConnectionStatus.CONNECTED if status in _UNTOUCHED else status
@@ -75,7 +81,18 @@ def cadence(contact: Contact, settings: Settings) -> int:
     return contact.cadence_days or settings.default_cadence_days
 
 
+def clock_touch(contact: Contact) -> Touch | None:
+    """The touch the keep-in-touch clock runs from: the latest sent or received, of any kind
+    but a withdrawn invitation; of several on that day, the last one logged."""
+    last: Touch | None = None
+    for touch in contact.touches:
+        if (touch.status is TouchStatus.SENT and touch.kind is not TouchKind.INVITE_WITHDRAWN
+                and (last is None or touch.date >= last.date)):
+            last = touch
+    return last
+
+
 def next_due(contact: Contact, settings: Settings) -> date | None:
     """When the next keep-in-touch note is due, or None before the first touch."""
-    last = contact.last_touch()
+    last = clock_touch(contact)
     return last.date + timedelta(days=cadence(contact, settings)) if last else None
