@@ -25,6 +25,7 @@ from .model import (
     Contact,
     Dataset,
     Interview,
+    ReviewState,
     Settings,
     Stage,
     Template,
@@ -38,7 +39,9 @@ FORMAT_VERSION = 1
 #: The record tables of a document, in the order they are written, with their record types.
 TABLES: dict[str, type[Any]] = {"companies": Company, "interviews": Interview,
                                 "contacts": Contact, "templates": Template}
-_KEYS = ("format", "version", "settings", *TABLES)
+_KEYS = ("format", "version", "settings", *TABLES, "review")
+#: The lists of the review state, each holding at most one entry per item key.
+REVIEW_LISTS = ("snoozed", "dismissed", "cleared")
 
 R = TypeVar("R", Company, Interview, Contact, Template)
 SettingsOutcome = Literal["replaced", "same", "defaults"]
@@ -77,6 +80,7 @@ def _encode(dataset: Dataset) -> bytes:
                                 "settings": codec.to_builtins(dataset.settings)}
     for name in TABLES:
         document[name] = codec.to_builtins(sorted(getattr(dataset, name), key=lambda r: r.id))
+    document["review"] = codec.to_builtins(dataset.review)  # its lists are sorted by key
     # Encoded in insertion order (codec's encoder sorts keys): header first, fields as declared.
     return msgspec.json.encode(document)
 
@@ -99,7 +103,8 @@ def parse_document(data: bytes | str) -> Dataset:
             raise ImportProblem(f"{name}: expected a list of records, got {_kind(records)}")
         tables[name] = tuple(_convert(record, kind, f"{name}[{index}]")
                              for index, record in enumerate(records))
-    return Dataset(settings=settings, **tables)
+    review = _convert(document.get("review", {}), ReviewState, "review")
+    return Dataset(settings=settings, **tables, review=review)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,20 +121,26 @@ class ImportPlan:
     settings: SettingsOutcome
     #: Everything followup would hold after the import.
     result: Dataset
+    #: Review entries (snoozed, dismissed, cleared) of the file: (added, changed, unchanged).
+    review: tuple[int, int, int] = (0, 0, 0)
 
     @property
     def has_changes(self) -> bool:
         """True when applying the plan would change anything at all."""
         return (self.settings == "replaced" or any(self.added.values())
-                or any(self.changed.values()))
+                or any(self.changed.values()) or any(self.review[:2]))
 
     def summary(self) -> str:
-        """Describe the plan in a few lines, one per table, then one for the settings."""
+        """Describe the plan in a few lines, one per table, then one for the settings, and one
+        for the review state if the file has any."""
         lines = [f"{name}: {len(self.added[name])} added, {len(self.changed[name])} changed, "
                  f"{self.unchanged[name]} unchanged" for name in TABLES]
         lines.append({"replaced": "settings: replaced by the file's",
                       "same": "settings: unchanged",
                       "defaults": "settings: kept (the file has only the defaults)"}[self.settings])
+        if any(self.review):
+            added, changed, unchanged = self.review
+            lines.append(f"review: {added} added, {changed} changed, {unchanged} unchanged")
         return "\n".join(lines)
 
 
@@ -138,7 +149,8 @@ def plan_import(current: Dataset, incoming: Dataset) -> ImportPlan:
 
     A record with a new id is added, one with a known id replaces the stored one, and records
     the file does not mention stay. The file's settings win unless they are all defaults. The
-    result must hold together: every id a record refers to must be there after the merge.
+    review state is merged by item key, the file's entry winning. The result must hold together:
+    every id a record refers to must be there after the merge.
     """
     added: dict[str, list[str]] = {}
     changed: dict[str, list[str]] = {}
@@ -156,9 +168,25 @@ def plan_import(current: Dataset, incoming: Dataset) -> ImportPlan:
     else:
         settings = incoming.settings
         outcome = "same" if settings == current.settings else "replaced"
-    result = Dataset(settings=settings, **tables)
+    review, review_counts = _merge_review(current.review, incoming.review)
+    result = Dataset(settings=settings, **tables, review=review)
     _check_references(result, incoming)
-    return ImportPlan(added, changed, unchanged, outcome, result)
+    return ImportPlan(added, changed, unchanged, outcome, result, review_counts)
+
+
+def _merge_review(current: ReviewState, incoming: ReviewState
+                  ) -> tuple[ReviewState, tuple[int, int, int]]:
+    """Union by item key, list by list; the file's entry wins over the stored one."""
+    counts = [0, 0, 0]
+    lists: dict[str, tuple[Any, ...]] = {}
+    for name in REVIEW_LISTS:
+        merged = {entry.key: entry for entry in getattr(current, name)}
+        for entry in getattr(incoming, name):
+            old = merged.get(entry.key)
+            counts[0 if old is None else 2 if old == entry else 1] += 1
+            merged[entry.key] = entry
+        lists[name] = tuple(merged.values())
+    return ReviewState(**lists), (counts[0], counts[1], counts[2])
 
 
 def _merge(current: tuple[R, ...], incoming: tuple[R, ...]

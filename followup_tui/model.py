@@ -11,6 +11,7 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import TypeVar
 
 from .text import URL_MAX, clean_line, clean_tags, clean_text
 
@@ -318,6 +319,75 @@ class Settings:
         return None
 
 
+#: Longest review item key kept: room for two ids at their longest, a kind and a date.
+KEY_MAX = 1_000
+
+
+@dataclass(frozen=True, slots=True)
+class Snooze:
+    """A review item put off: it is hidden until ``until`` and comes back that day."""
+
+    key: str
+    until: date
+
+    def __post_init__(self) -> None:
+        _set(self, "key", clean_line(self.key, KEY_MAX))
+        _require(bool(self.key), "a snooze needs an item key")
+
+
+@dataclass(frozen=True, slots=True)
+class Dismissal:
+    """A review item dismissed for good on ``on``, with the reason the person gave."""
+
+    key: str
+    reason: str
+    on: date
+
+    def __post_init__(self) -> None:
+        _set(self, "key", clean_line(self.key, KEY_MAX))
+        _clean_fields(self, lines=("reason",))
+        _require(bool(self.key), "a dismissal needs an item key")
+
+
+@dataclass(frozen=True, slots=True)
+class Cleared:
+    """A review item dealt with on ``on``; only counted, for the day's progress."""
+
+    key: str
+    on: date
+
+    def __post_init__(self) -> None:
+        _set(self, "key", clean_line(self.key, KEY_MAX))
+        _require(bool(self.key), "a cleared entry needs an item key")
+
+
+_Keyed = TypeVar("_Keyed", Snooze, Dismissal, Cleared)
+
+
+def _by_key(entries: tuple[_Keyed, ...]) -> tuple[_Keyed, ...]:
+    # One entry per key, the last one given winning, sorted so equal states compare (and
+    # export) equal whatever order they were built in.
+    last = {entry.key: entry for entry in entries}
+    return tuple(last[key] for key in sorted(last))
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewState:
+    """What the person did with the daily review: items snoozed, dismissed and cleared.
+
+    Each list holds at most one entry per item key, sorted by key.
+    """
+
+    snoozed: tuple[Snooze, ...] = ()
+    dismissed: tuple[Dismissal, ...] = ()
+    cleared: tuple[Cleared, ...] = ()
+
+    def __post_init__(self) -> None:
+        _set(self, "snoozed", _by_key(self.snoozed))
+        _set(self, "dismissed", _by_key(self.dismissed))
+        _set(self, "cleared", _by_key(self.cleared))
+
+
 @dataclass(frozen=True, slots=True)
 class Dataset:
     """Everything followup knows, as one value: what is exported, imported and seeded."""
@@ -327,3 +397,4 @@ class Dataset:
     interviews: tuple[Interview, ...] = ()
     contacts: tuple[Contact, ...] = ()
     templates: tuple[Template, ...] = ()
+    review: ReviewState = field(default_factory=ReviewState)

@@ -22,7 +22,7 @@ import filelock
 from tinydb import Query, TinyDB
 
 from . import codec
-from .model import Company, Contact, Dataset, Interview, Settings, Template
+from .model import Company, Contact, Dataset, Interview, ReviewState, Settings, Template
 from .storage import BufferedStorage, remove_stale_temps
 from .store_file import StoreError, StoreLocked, load, reason, save, take_lock
 from .store_schema import MIGRATIONS, SCHEMA_VERSION, TABLES, Loaded, document_for, paused_gc
@@ -56,6 +56,7 @@ class Store:
         # No query cache: records change under TinyDB's feet (see _set), so a cache would lie.
         self._tables = {name: self._db.table(name, cache_size=0) for name in TABLES}
         self._settings = loaded.settings
+        self._review = loaded.review
         self._objects = loaded.objects
         self._doc_ids = loaded.doc_ids
         self._next_doc_id = {name: max(ids.values(), default=0) + 1
@@ -93,6 +94,11 @@ class Store:
         return self._settings
 
     @property
+    def review(self) -> ReviewState:
+        """What was snoozed, dismissed and cleared in the daily review."""
+        return self._review
+
+    @property
     def companies(self) -> Mapping[str, Company]:
         """Companies by id, in the order they were added (a live, read-only view)."""
         return MappingProxyType(self._objects["companies"])
@@ -115,8 +121,8 @@ class Store:
     def dataset(self) -> Dataset:
         """A snapshot of everything, consistent even while another thread flushes."""
         with self._storage.lock:
-            return Dataset(self._settings, *(tuple(self._objects[name].values())
-                                             for name in TABLES))
+            tables = {name: tuple(self._objects[name].values()) for name in TABLES}
+            return Dataset(self._settings, **tables, review=self._review)
 
     def put(self, obj: Record) -> None:
         """Add ``obj``, or replace the record with its id (which keeps its place in the order)."""
@@ -133,6 +139,13 @@ class Store:
         with self._storage.lock:
             self._storage.set_table("settings", {"1": codec.to_builtins(settings)})
             self._settings = settings
+
+    def set_review(self, state: ReviewState) -> None:
+        """Replace the review state (snoozed, dismissed and cleared items)."""
+        self._check_writable()
+        with self._storage.lock:
+            self._storage.set_table("review", {"1": codec.to_builtins(state)})
+            self._review = state
 
     def delete_interview(self, id: str) -> None:
         """Delete an interview, and unlink the touches that pointed at it (KeyError if unknown)."""
@@ -198,6 +211,7 @@ class Store:
             data.update({name: table for name, table in old.items() if name not in data})
             self._storage.write(data)
             self._settings = loaded.settings
+            self._review = loaded.review
             for name in TABLES:
                 # Update in place: the views handed out earlier must see the new content.
                 self._objects[name].clear()

@@ -5,13 +5,18 @@ The file is a TinyDB document: table name -> document id (a decimal string) -> r
     {"meta":       {"1": {"schema": 2}},
      "settings":   {"1": {...Settings...}},
      "companies":  {"1": {...Company...}, "2": {...}},
-     "interviews": {...}, "contacts": {...}, "templates": {...}}
+     "interviews": {...}, "contacts": {...}, "templates": {...},
+     "review":     {"1": {...ReviewState...}}}
 
 Records are model objects as :func:`codec.to_builtins` gives them (dates as ISO strings). A
 record is known by its own ``"id"``; document ids only keep the order in which records were first
-added. Missing tables read as empty and a missing settings record as the default settings, but
-``meta`` is required: without it there is no telling which shape the file has. Tables this
-version does not know are kept as they are.
+added. Missing tables read as empty, a missing settings record as the default settings and a
+missing review record as an empty review state, but ``meta`` is required: without it there is no
+telling which shape the file has. Tables this version does not know are kept as they are.
+
+The ``review`` table (snoozed, dismissed and cleared review items) came later within schema 2:
+it is optional, so adding it needed no new version, and a followup that predates it keeps it as an
+unknown table.
 
 Schema 1, the earliest draft, had the same tables, except that:
 
@@ -32,7 +37,7 @@ from typing import Any
 
 from . import codec
 from .codec import FormatError
-from .model import Company, Contact, Dataset, Interview, Settings, Template
+from .model import Company, Contact, Dataset, Interview, ReviewState, Settings, Template
 
 #: The version this code writes, and the newest it reads.
 SCHEMA_VERSION = 2
@@ -94,7 +99,7 @@ def read_schema(data: object) -> int:
         raise FormatError(f"$: expected an object, got {_kind(data)}")
     if "meta" not in data:
         raise FormatError("$.meta: missing, so this is not a followup data file")
-    for name in ("meta", "settings", *TABLES):
+    for name in ("meta", "settings", "review", *TABLES):
         _check_table(data, name)
     meta = data["meta"]
     record = next(iter(meta.values()), None)
@@ -139,6 +144,11 @@ class Loaded:
         if settings:
             key, record = next(iter(settings.items()))
             self.settings = codec.convert(record, Settings, f'$.settings["{key}"]')
+        review = data.get("review") or {}
+        self.review = ReviewState()
+        if review:
+            key, record = next(iter(review.items()))
+            self.review = codec.convert(record, ReviewState, f'$.review["{key}"]')
         #: table -> id -> model object, in insertion order
         self.objects: dict[str, dict[str, Any]] = {}
         #: table -> id -> TinyDB document id
@@ -172,6 +182,7 @@ def document_for(dataset: Dataset) -> Document:
     data: Document = {
         "meta": {"1": {"schema": SCHEMA_VERSION}},
         "settings": {"1": codec.to_builtins(dataset.settings)},
+        "review": {"1": codec.to_builtins(dataset.review)},
     }
     for name in TABLES:
         records: Iterable[Record] = getattr(dataset, name)

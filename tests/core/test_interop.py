@@ -21,13 +21,17 @@ from followup_tui.interop import (
 )
 from followup_tui.model import (
     Channel,
+    Cleared,
     Company,
     ConnectionStatus,
     Contact,
     Dataset,
+    Dismissal,
     Employment,
     Interview,
+    ReviewState,
     Settings,
+    Snooze,
     Stage,
     Template,
     Touch,
@@ -108,7 +112,13 @@ def rich_dataset() -> Dataset:
     settings = Settings(your_name="Anaïs Nin", signature="— Anaïs\n📧", default_cadence_days=21,
                         linkedin_free_account=True, email_limit=5000, decision_overdue_days=7,
                         invite_budget=None, keymap={"quit": "ctrl+q", "help": "f1"})
-    return Dataset(settings, companies, interviews, contacts, templates)
+    review = ReviewState(
+        snoozed=(Snooze("keep_in_touch:ct_1:2024-05-01", date(2024, 5, 8)),),
+        dismissed=(Dismissal("reapply_open:co_zeta:2024-10-01", "not interested 🙅",
+                             date(2024, 9, 25)),),
+        cleared=(Cleared("thank_you:iv_1:ct_1:2024-03-15", date(2024, 3, 15)),
+                 Cleared("decision_note:iv_3:ct_2", date(2024, 4, 2))))
+    return Dataset(settings, companies, interviews, contacts, templates, review)
 
 
 def document(**overrides: object) -> bytes:
@@ -136,7 +146,10 @@ def problem(data: bytes | str, current: Dataset | None = None) -> str:
 def test_export_document_has_header_settings_and_sorted_tables() -> None:
     exported = export_document(rich_dataset())
     assert list(exported) == ["format", "version", "settings", "companies", "interviews",
-                              "contacts", "templates"]
+                              "contacts", "templates", "review"]
+    assert list(exported["review"]) == ["snoozed", "dismissed", "cleared"]
+    assert [c["key"] for c in exported["review"]["cleared"]] == [
+        "decision_note:iv_3:ct_2", "thank_you:iv_1:ct_1:2024-03-15"]
     assert (exported["format"], exported["version"]) == (FORMAT_NAME, FORMAT_VERSION)
     assert [c["id"] for c in exported["companies"]] == ["co_alpha", "co_ar", "co_mid", "co_zeta"]
     assert exported["interviews"][0]["rounds"] == ["1999-12-31"]
@@ -169,6 +182,7 @@ def test_parse_gives_back_every_value() -> None:
     dataset = rich_dataset()
     parsed = parse_document(export_json(dataset))
     assert parsed.settings == dataset.settings
+    assert parsed.review == dataset.review
     for name in ("companies", "interviews", "contacts", "templates"):
         assert getattr(parsed, name) == tuple(sorted(getattr(dataset, name), key=lambda r: r.id))
 
@@ -249,7 +263,13 @@ def test_an_import_may_refer_to_stored_records() -> None:
     (document(version=True), "version: expected a whole number, got True"),
     (document(version=0), "version: 0 is not a format version (they start at 1)"),
     (document(interveiws=[]), "unknown key 'interveiws' at the top level (expected format, "
-                              "version, settings, companies, interviews, contacts, templates)"),
+                              "version, settings, companies, interviews, contacts, templates, "
+                              "review)"),
+    (document(review=[]), "review: Expected `object`, got `array`"),
+    (document(review={"snoozed": [{"key": "k", "until": "2024-02-30"}]}),
+     "review.snoozed[0].until: '2024-02-30' is not a date (use YYYY-MM-DD)"),
+    (document(review={"dismissed": [{"key": " ", "reason": "", "on": "2024-02-01"}]}),
+     "review.dismissed[0]: a dismissal needs an item key"),
     (document(companies={}), "companies: expected a list of records, got an object"),
     (document(settings=None), "settings: Expected `object`, got `null`"),
     (document(settings={"default_cadence_days": 0}),
@@ -325,7 +345,7 @@ def test_the_documented_example_is_a_canonical_export() -> None:
 
 
 @pytest.mark.parametrize("kind", [Settings, Company, Interview, Contact, Employment, Touch,
-                                  Template])
+                                  Template, ReviewState, Snooze, Dismissal, Cleared])
 def test_the_format_document_describes_every_field(kind: type) -> None:
     text = DOC.read_text(encoding="utf-8")
     missing = [f.name for f in fields(kind) if f"| `{f.name}` |" not in text]
@@ -349,3 +369,36 @@ def test_a_tag_that_grows_when_lower_cased_round_trips() -> None:
                       interviews=(Interview("iv_1", "co_1", "Dev", tags=("İ" * 60,)),))
     first = export_json(dataset)
     assert export_json(parse_document(first)) == first
+
+
+def test_an_export_without_review_state_imports_as_an_empty_one() -> None:
+    old = json.loads(document())
+    del old["review"]
+    assert parse_document(json.dumps(old)).review == ReviewState()
+
+
+def test_review_state_merges_by_key_and_the_file_wins() -> None:
+    day = date(2024, 5, 1)
+    current = Dataset(review=ReviewState(
+        snoozed=(Snooze("a", day), Snooze("b", day)),
+        dismissed=(Dismissal("c", "mine", day),)))
+    incoming = Dataset(review=ReviewState(
+        snoozed=(Snooze("b", date(2024, 6, 1)), Snooze("z", day)),
+        dismissed=(Dismissal("c", "mine", day),), cleared=(Cleared("a", day),)))
+    plan = plan_import(current, incoming)
+    assert plan.result.review == ReviewState(
+        snoozed=(Snooze("a", day), Snooze("b", date(2024, 6, 1)), Snooze("z", day)),
+        dismissed=(Dismissal("c", "mine", day),), cleared=(Cleared("a", day),))
+    assert plan.review == (2, 1, 1)
+    assert plan.has_changes
+    assert plan.summary().endswith("\nreview: 2 added, 1 changed, 1 unchanged")
+    again = plan_import(plan.result, incoming)
+    assert again.review == (0, 0, 4) and not again.has_changes
+    assert "review" not in plan_import(current, Dataset()).summary()
+
+
+def test_review_state_keeps_one_entry_per_key_in_key_order() -> None:
+    day = date(2024, 5, 1)
+    state = ReviewState(snoozed=(Snooze("b", day), Snooze("a", day), Snooze("b", date(2024, 7, 1))))
+    assert state.snoozed == (Snooze("a", day), Snooze("b", date(2024, 7, 1)))
+    assert ReviewState(snoozed=state.snoozed[::-1]) == state

@@ -19,13 +19,17 @@ from followup_tui.interop import (
 )
 from followup_tui.model import (
     Channel,
+    Cleared,
     Company,
     ConnectionStatus,
     Contact,
     Dataset,
+    Dismissal,
     Employment,
     Interview,
+    ReviewState,
     Settings,
+    Snooze,
     Stage,
     Template,
     Touch,
@@ -93,7 +97,14 @@ def datasets(draw: st.DrawFn) -> Dataset:
         linkedin_invite_free_limit=number, linkedin_message_limit=number,
         email_limit=st.none() | number, decision_overdue_days=st.integers(1, 365),
         invite_budget=st.none() | number, keymap=st.dictionaries(text, text, max_size=3)))
-    return Dataset(preferences, companies, interviews, contacts, templates)
+    keys = st.lists(st.sampled_from(["thank_you:iv_a0:ct_a0:2024-01-02", "keep_in_touch:ct_b1:"
+                                     "2024-02-03", "reapply_open:co_c2:2024-03-04"]) | line,
+                    max_size=3)
+    review = ReviewState(
+        snoozed=tuple(Snooze(key, draw(day)) for key in draw(keys)),
+        dismissed=tuple(Dismissal(key, draw(text), draw(day)) for key in draw(keys)),
+        cleared=tuple(Cleared(key, draw(day)) for key in draw(keys)))
+    return Dataset(preferences, companies, interviews, contacts, templates, review)
 
 
 json_values = st.recursive(

@@ -17,11 +17,15 @@ import pytest
 
 from followup_tui.model import (
     Channel,
+    Cleared,
     Company,
     Contact,
     Dataset,
+    Dismissal,
     Interview,
+    ReviewState,
     Settings,
+    Snooze,
     Template,
     Touch,
     TouchKind,
@@ -449,6 +453,55 @@ def test_settings_round_trip(db_path: Path) -> None:
     with Store.open(db_path) as store:
         assert store.settings.signature == "Best,\nSam"
         assert store.settings.email_limit == 2000
+
+
+REVIEW = ReviewState(snoozed=(Snooze("keep_in_touch:ct_ann:2024-04-01", date(2024, 4, 8)),),
+                     dismissed=(Dismissal("reapply_open:co_acme:2024-09-01", "not again",
+                                          date(2024, 8, 30)),),
+                     cleared=(Cleared("thank_you:iv_1:ct_ann:2024-03-01", date(2024, 3, 1)),))
+
+
+def test_review_state_round_trip(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        assert store.review == ReviewState()
+        store.set_review(REVIEW)
+        assert store.dirty and store.review == REVIEW
+    with Store.open(db_path) as store:
+        assert store.review == REVIEW
+        assert store.dataset().review == REVIEW
+        store.replace_all(sample())
+        assert store.review == ReviewState()
+    with Store.open(db_path) as store:
+        assert store.review == ReviewState()
+        store.replace_all(replace(sample(), review=REVIEW))
+    with Store.open(db_path, read_only=True) as store:
+        assert store.dataset() == replace(sample(), review=REVIEW)
+        with pytest.raises(StoreError, match="opened read-only"):
+            store.set_review(ReviewState())
+
+
+def test_a_file_without_a_review_table_reads_as_an_empty_review(db_path: Path) -> None:
+    db_path.parent.mkdir()
+    db_path.write_bytes(json.dumps({"meta": {"1": {"schema": 2}},
+                                    "companies": {"1": {"id": "co_1", "name": "Acme"}}}).encode())
+    with Store.open(db_path) as store:
+        assert store.review == ReviewState()
+        assert list(store.companies) == ["co_1"]
+        assert not store.dirty
+
+
+@pytest.mark.parametrize(("review", "problem"), [
+    (b'[]', "$.review: expected an object"),
+    (b'{"1": {"snoozed": [{"key": "k", "until": "someday"}]}}', '$.review["1"].snoozed[0].until'),
+])
+def test_a_broken_review_table_is_refused(db_path: Path, review: bytes, problem: str) -> None:
+    db_path.parent.mkdir()
+    content = b'{"meta": {"1": {"schema": 2}}, "review": ' + review + b"}"
+    db_path.write_bytes(content)
+    with pytest.raises(StoreError) as caught:
+        Store.open(db_path)
+    assert problem in str(caught.value)
+    assert db_path.read_bytes() == content
 
 
 def test_saving_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
