@@ -78,3 +78,21 @@ def relative_date(day: date, today: date) -> str:
     if day.year == today.year:
         return f"in {_MONTHS[day.month - 1]}"
     return f"in {_MONTHS[day.month - 1]} {day.year}"
+
+
+def short_date(day: date, *, year: bool = False) -> str:
+    """The day as a list shows it: "Thu 26 Nov", or "Thu 26 Nov 2026" with ``year``."""
+    text = f"{_WEEKDAYS[day.weekday()][:3]} {day.day} {_MONTHS[day.month - 1][:3]}"
+    return f"{text} {day.year}" if year else text
+
+
+def days_from(day: date, today: date) -> str:
+    """How far ``day`` is from ``today``, in days: "yesterday", "3 days ago", "in 4 days"."""
+    days = (day - today).days
+    if days == 0:
+        return "today"
+    if days == -1:
+        return "yesterday"
+    if days == 1:
+        return "tomorrow"
+    return f"{-days} days ago" if days < 0 else f"in {days} days"
