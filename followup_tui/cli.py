@@ -7,6 +7,7 @@ so the subcommands start fast.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
@@ -199,6 +200,21 @@ def import_command(session: Session, source: Path, dry_run: bool) -> None:
     prefix = "Would import (dry run, nothing written):" if dry_run else "Imported:"
     click.echo(prefix)
     click.echo(plan.summary())
+
+
+@cli.command("today")
+@click.option("--json", "as_json", is_flag=True, help="Print the items as a JSON list.")
+@click.pass_obj
+def today_command(session: Session, as_json: bool) -> None:
+    """List everything due today: the daily review, as the app's r screen shows it."""
+    from .review_text import render_today, today_json
+
+    with session.store(read_only=True) as store:
+        dataset = store.dataset()
+    if as_json:
+        click.echo(json.dumps(today_json(dataset, session.today), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_today(dataset, session.today))
 
 
 def main() -> None:

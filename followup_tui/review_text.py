@@ -1,0 +1,114 @@
+"""The daily review as ``followup today`` prints it: plain text for a terminal, or JSON.
+
+Pure functions from the data and the day to a string or JSON-ready values. Plain text fits
+80 columns, counted in terminal cells (a CJK character takes two), so a line never wraps.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+from typing import Any
+
+from .dates import days_from, short_date
+from .model import Dataset
+from .review import by_kind, due_items, invite_advice, invites_used, upcoming
+from .review_items import ReviewItem
+
+#: The width every plain-text line fits in.
+WIDTH = 80
+_INDENT = "  "
+_MARK = "! "  # an overdue item
+_SEP = " · "
+#: Cells kept for an item's summary before company, role and contact are cut.
+SUMMARY_ROOM = 30
+_FIELD_MIN = 8
+
+
+def cell_width(text: str) -> int:
+    """The number of terminal cells ``text`` takes: wide East Asian characters take two,
+    combining marks and zero-width characters none."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` cells, ending with "…" when it was cut."""
+    if cell_width(text) <= width:
+        return text
+    out, used = [], 0
+    for char in text:
+        cells = cell_width(char)
+        if used + cells > width - 1:
+            break
+        out.append(char)
+        used += cells
+    return "".join(out).rstrip() + "…"
+
+
+def item_line(item: ReviewItem, width: int = WIDTH) -> str:
+    """One item on one line: company · role · contact · summary, cut to ``width`` cells.
+
+    When it is too long, the longest of company, role and contact is cut first, down to what
+    leaves the summary :data:`SUMMARY_ROOM` cells; then the summary is cut.
+    """
+    lead = _INDENT + (_MARK if item.overdue else " " * len(_MARK))
+    room = width - cell_width(lead)
+    fields = [f for f in (item.company, item.role, item.contact) if f]
+    widths = [cell_width(f) for f in fields]
+    budget = room - cell_width(_SEP) * len(fields) - min(cell_width(item.summary), SUMMARY_ROOM)
+    while sum(widths) > budget and max(widths, default=0) > _FIELD_MIN:
+        widths[widths.index(max(widths))] -= 1
+    cut = [fit(f, w) for f, w in zip(fields, widths, strict=True)]
+    return lead + fit(_SEP.join((*cut, item.summary)), room)
+
+
+def render_today(dataset: Dataset, today: date, width: int = WIDTH) -> str:
+    """The queue as plain text: a header, then each kind under its heading with a count."""
+    items = due_items(dataset, today)
+    if not items:
+        return "\n".join(fit(line, width) for line in _nothing_due(dataset, today))
+    overdue = sum(item.overdue for item in items)
+    budget = dataset.settings.invite_budget
+    used = invites_used(dataset, today)
+    lines = [f"Today, {short_date(today, year=True)}: {len(items)} due ({overdue} overdue) · "
+             f"invitations this month {used}" + ("" if budget is None else f"/{budget}")]
+    advice = invite_advice(dataset, today)
+    if advice:
+        lines.append(advice[0].upper() + advice[1:])
+    for kind, group in by_kind(items).items():
+        if group:
+            lines += ["", f"{kind.label} ({len(group)})"]
+            lines += [item_line(item, width) for item in group]
+    return "\n".join(fit(line, width) for line in lines)
+
+
+def _nothing_due(dataset: Dataset, today: date) -> list[str]:
+    lines = ["Nothing due today."]
+    nxt = upcoming(dataset, today)
+    if nxt is None:
+        lines.append("Nothing else falls due in the next 60 days.")
+    else:
+        lines.append(_SEP.join(f for f in (
+            f"Next due: {short_date(nxt.since)} ({days_from(nxt.since, today)})",
+            nxt.kind.label, nxt.company, nxt.contact) if f))
+    return lines
+
+
+def item_json(item: ReviewItem) -> dict[str, Any]:
+    """One item as a JSON object; dates as ISO strings."""
+    return {"key": item.key, "kind": item.kind.value, "due": item.due.isoformat(),
+            "overdue": item.overdue, "since": item.since.isoformat(), "company": item.company,
+            "role": item.role, "contact": item.contact, "contact_id": item.contact_id,
+            "interview_id": item.interview_id, "company_id": item.company_id,
+            "summary": item.summary, "suggestion": item.suggestion,
+            "touch_kind": item.touch_kind.value if item.touch_kind else None}
+
+
+def today_json(dataset: Dataset, today: date) -> list[dict[str, Any]]:
+    """The queue as a list of JSON objects, in order."""
+    return [item_json(item) for item in due_items(dataset, today)]
