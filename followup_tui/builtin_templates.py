@@ -55,6 +55,21 @@ BUILTIN_TEMPLATES: tuple[Template, ...] = (
         ),
     ),
     Template(
+        id="tpl_decision_own",
+        name="After the decision: I chose another path",
+        kind=TouchKind.DECISION_NOTE,
+        channel=Channel.LINKEDIN_MESSAGE,
+        builtin=True,
+        body=(
+            "Hi {first_name},\n\n"
+            "Thank you again for the time you spent with me {interview_date} on the {role} "
+            "role at {company}. I have decided to take a different path for now, which was not "
+            "an easy call: I liked the team and the problems you are working on.\n\n"
+            "I would be glad to stay in touch, and I hope our paths cross again.\n\n"
+            "{signature}"
+        ),
+    ),
+    Template(
         id="tpl_checkin_article",
         name="Check-in: an article",
         kind=TouchKind.ARTICLE,
@@ -62,7 +77,7 @@ BUILTIN_TEMPLATES: tuple[Template, ...] = (
         builtin=True,
         body=(
             "Hi {first_name}, I came across this piece and thought of our conversation about "
-            "the work at {company}: [link]. Curious what you make of it.\n\n{my_name}"
+            "the work at {their_company}: [link]. Curious what you make of it.\n\n{my_name}"
         ),
     ),
     Template(
@@ -84,8 +99,9 @@ BUILTIN_TEMPLATES: tuple[Template, ...] = (
         channel=Channel.LINKEDIN_MESSAGE,
         builtin=True,
         body=(
-            "Hi {first_name}, I just read about [the news] at {company}. Congratulations to "
-            "you and the team; it sounds like a busy stretch. I hope it is going well.\n\n"
+            "Hi {first_name}, I just read about [the news] at {their_company}. "
+            "Congratulations to you and the team; it sounds like a busy stretch. "
+            "I hope it is going well.\n\n"
             "{my_name}"
         ),
     ),
@@ -96,8 +112,8 @@ BUILTIN_TEMPLATES: tuple[Template, ...] = (
         channel=Channel.LINKEDIN_MESSAGE,
         builtin=True,
         body=(
-            "Hi {first_name}, you mentioned {tidbit} when we spoke, and it came to mind today. "
-            "How is it going?\n\n{my_name}"
+            "Hi {first_name}, something you told me when we spoke came back to me today "
+            "({tidbit}). How is it going?\n\n{my_name}"
         ),
     ),
 )

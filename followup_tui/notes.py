@@ -54,6 +54,7 @@ PLACEHOLDERS: dict[str, str] = {
     "name": "the contact's full name",
     "title": "the contact's job title",
     "company": "the interview's company, else the contact's current company",
+    "their_company": "where the contact works now (for check-ins after they moved)",
     "role": "the role you interviewed for",
     "level": "the level of that role, such as Senior or L5",
     "recruiter": "the first name of the interview's recruiter",
@@ -69,6 +70,7 @@ _GAP_LABELS = {
     "first_name": "first name",
     "recruiter": "recruiter's name",
     "interview_date": "interview date",
+    "their_company": "their company",
     "my_name": "your name",
     "signature": "your name",
     "tidbit": "something they mentioned",
@@ -128,6 +130,8 @@ _VALUES: dict[str, Callable[[NoteContext], str]] = {
     "name": lambda ctx: ctx.contact.name,
     "title": lambda ctx: ctx.contact.title,
     "company": lambda ctx: ctx.company.name if ctx.company else ctx.contact.company,
+    "their_company": lambda ctx: (ctx.contact.company
+                                  or (ctx.company.name if ctx.company else "")),
     "role": lambda ctx: ctx.interview.role if ctx.interview else "",
     "level": lambda ctx: ctx.interview.level if ctx.interview else "",
     "recruiter": lambda ctx: _first_word(ctx.recruiter.name) if ctx.recruiter else "",
@@ -175,24 +179,38 @@ def all_templates(stored: Mapping[str, Template]) -> list[Template]:
 
 #: How many days after a round a thank-you is still the natural note.
 THANK_YOU_DAYS = 7
+#: The built-in note for a process you ended yourself (an offer declined, an application withdrawn).
+OWN_DECISION_TEMPLATE = "tpl_decision_own"
 _CLOSED = frozenset({Stage.REJECTED, Stage.DECLINED, Stage.WITHDRAWN})
 _WAITING = frozenset({Stage.SCHEDULED, Stage.INTERVIEWED, Stage.AWAITING_DECISION})
 _NOT_CONNECTED = frozenset({ConnectionStatus.NOT_CONTACTED, ConnectionStatus.NOTE_DRAFTED})
 _CONNECTED = frozenset({ConnectionStatus.CONNECTED, ConnectionStatus.REPLIED})
 
 
+def _sent(ctx: NoteContext, kind: TouchKind) -> bool:
+    interview_id = ctx.interview.id if ctx.interview else None
+    return any(t.kind is kind and t.interview_id == interview_id
+               for t in ctx.contact.sent_touches())
+
+
 def _wanted(ctx: NoteContext) -> list[tuple[TouchKind, Channel | None]]:
-    """The kinds (and channels) that fit the situation, best first; None means any channel."""
+    """The kinds (and channels) that fit the situation, best first; None means any channel.
+
+    A note already sent for this interview is not suggested again: after the post-decision
+    note, it is time for check-ins.
+    """
     interview, contact = ctx.interview, ctx.contact
-    if interview is not None and interview.stage in _CLOSED:
+    if (interview is not None and interview.stage in _CLOSED
+            and not _sent(ctx, TouchKind.DECISION_NOTE)):
         channel = (Channel.LINKEDIN_INVITE if contact.status in _NOT_CONNECTED
                    else Channel.LINKEDIN_MESSAGE)
         return [(TouchKind.DECISION_NOTE, channel), (TouchKind.DECISION_NOTE, None)]
     last = interview.last_round if interview else None
     if (interview is not None and interview.stage in _WAITING and last is not None
-            and 0 <= (ctx.today - last).days <= THANK_YOU_DAYS):
+            and 0 <= (ctx.today - last).days <= THANK_YOU_DAYS
+            and not _sent(ctx, TouchKind.THANK_YOU)):
         return [(TouchKind.THANK_YOU, None)]
-    if contact.status in _CONNECTED:
+    if contact.status in _CONNECTED or contact.sent_touches():
         return [(TouchKind.PERSONAL if contact.tidbits else TouchKind.ARTICLE, None),
                 (TouchKind.ARTICLE, None)]
     return []
@@ -214,7 +232,13 @@ def default_template(templates: Sequence[Template], ctx: NoteContext) -> Templat
     """
     if not templates:
         raise ValueError("there are no templates to choose from")
-    for kind, channel in _wanted(ctx):
+    wanted = _wanted(ctx)
+    own = ctx.interview is not None and ctx.interview.stage in (Stage.DECLINED, Stage.WITHDRAWN)
+    if own and wanted and wanted[0][0] is TouchKind.DECISION_NOTE:
+        for template in templates:
+            if template.id == OWN_DECISION_TEMPLATE:
+                return template
+    for kind, channel in wanted:
         for template in templates:
             if template.kind is kind and channel in (None, template.channel):
                 return template

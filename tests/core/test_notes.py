@@ -21,6 +21,7 @@ from followup_tui.model import (
     Settings,
     Stage,
     Template,
+    Touch,
     TouchKind,
 )
 from followup_tui.notes import (
@@ -96,7 +97,8 @@ def test_every_missing_value_leaves_a_visible_gap(key: str, expected: str) -> No
 
 
 def test_placeholders_are_documented_and_all_known() -> None:
-    assert set(PLACEHOLDERS) == {"first_name", "name", "title", "company", "role", "level",
+    assert set(PLACEHOLDERS) == {"first_name", "name", "title", "company", "their_company",
+                                 "role", "level",
                                  "recruiter", "interview_date", "my_name", "signature", "tidbit"}
     assert all(desc and "\n" not in desc for desc in PLACEHOLDERS.values())
     body = " ".join(f"{{{key}}}" for key in PLACEHOLDERS)
@@ -361,7 +363,7 @@ def ctx_for(stage: Stage | None, status: ConnectionStatus = S.NOT_CONTACTED,
     return NoteContext(contact, SAM, TODAY, replace(FLEET, stage=stage, rounds=rounds), KESTREL)
 
 
-@pytest.mark.parametrize("stage", [Stage.REJECTED, Stage.DECLINED, Stage.WITHDRAWN])
+@pytest.mark.parametrize("stage", [Stage.REJECTED])
 @pytest.mark.parametrize(("status", "expected"), [
     (S.NOT_CONTACTED, "tpl_decision_invite"), (S.NOTE_DRAFTED, "tpl_decision_invite"),
     (S.INVITE_SENT, "tpl_decision_message"), (S.CONNECTED, "tpl_decision_message"),
@@ -370,6 +372,18 @@ def ctx_for(stage: Stage | None, status: ConnectionStatus = S.NOT_CONTACTED,
 def test_after_a_decision_the_decision_note(stage: Stage, status: ConnectionStatus,
                                             expected: str) -> None:
     assert default_template(BUILTINS, ctx_for(stage, status, 30)).id == expected
+
+
+@pytest.mark.parametrize("stage", [Stage.DECLINED, Stage.WITHDRAWN])
+def test_a_process_you_ended_gets_the_note_written_for_that(stage: Stage) -> None:
+    assert default_template(BUILTINS, ctx_for(stage, S.CONNECTED, 30)).id == "tpl_decision_own"
+
+
+def test_after_the_decision_note_went_out_a_check_in_is_suggested() -> None:
+    ctx = ctx_for(Stage.REJECTED, S.CONNECTED, 30)
+    sent = Touch(id="tc_1", date=TODAY, kind=TouchKind.DECISION_NOTE, interview_id=FLEET.id)
+    ctx = replace(ctx, contact=replace(ctx.contact, touches=(sent,)))
+    assert default_template(BUILTINS, ctx).kind is not TouchKind.DECISION_NOTE
 
 
 def test_a_decision_note_on_another_channel_when_the_preferred_one_is_missing() -> None:

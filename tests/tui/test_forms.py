@@ -213,7 +213,9 @@ async def test_edit_an_interview_stage_keeps_its_panel(store: Store) -> None:
         assert (new.panel, new.rounds, new.company_id) == (old.panel, old.rounds, old.company_id)
         assert len(store.interviews) == len(demo_dataset(TODAY).interviews)
         assert selected_interview(pilot) == "iv_lumen_data"
-        assert "Lumen Health · Data Platfo… rejected" in screen_text(pilot)
+        row = next(line for line in screen_text(pilot).splitlines() if "│● Lumen" in line
+                   or "│  Lumen" in line)
+        assert "rejected" in row
 
 
 # Panels and contacts -----------------------------------------------------------------------------
@@ -438,7 +440,8 @@ async def test_markup_in_names_is_saved_and_shown_literally(empty_store: Store) 
         assert interview.role == "[@click=app.quit]x[/]"
         assert empty_store.companies[interview.company_id].name == "[b]Ann[/]"
         text = screen_text(pilot)
-        assert "[b]Ann[/] · [@click=app" in text  # the list row, cut to its width
+        row = next(line for line in text.splitlines() if "[@click=" in line)
+        assert "[b]Ann[" in row  # the list row, cut to its width, as typed
 
         await pilot.press("enter", "a", *"[@click=app.quit]x[/]", "enter")
         await pilot.pause()

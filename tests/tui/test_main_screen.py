@@ -239,3 +239,52 @@ async def test_drafts_are_saved_as_draft_touches(demo_app: FollowupApp, demo_sto
                   if t.status is TouchStatus.DRAFT]
         assert len(drafts) == 1
         assert drafts[0].text.endswith("Cheers!")
+
+
+async def test_sending_twice_the_same_day_asks_first(demo_app: FollowupApp,
+                                                     demo_store: Store) -> None:
+    async with demo_app.run_test(size=(120, 35)) as pilot:
+        await go_to_interview(pilot, "Fjord Analytics")
+        await go_to_person(pilot, "Søren Kjær")
+        contact_id = demo_app.screen.contact_id
+        before = len(demo_store.contacts[contact_id].sent_touches())
+        await pilot.press("s")
+        await pilot.press("s")  # the same note again: a question, not a second entry
+        assert "already" in screen_text(demo_app)
+        await pilot.press("n")
+        assert len(demo_store.contacts[contact_id].sent_touches()) == before + 1
+        await pilot.pause(0.8)
+        drafts = [t for t in demo_store.contacts[contact_id].touches
+                  if t.status is TouchStatus.DRAFT]
+        assert drafts == []  # what was sent is not kept again as a draft
+
+
+async def test_an_empty_note_is_neither_copied_nor_logged(demo_app: FollowupApp,
+                                                         demo_store: Store) -> None:
+    async with demo_app.run_test(size=(120, 35), notifications=True) as pilot:
+        await go_to_interview(pilot, "Fjord Analytics")
+        await go_to_person(pilot, "Søren Kjær")
+        contact_id = demo_app.screen.contact_id
+        before = len(demo_store.contacts[contact_id].touches)
+        await pilot.press("enter")
+        demo_app.screen.query_one(NoteEditor).load_text("  \n")
+        await pilot.press("ctrl+s", "ctrl+o")
+        await pilot.pause(0.3)
+        assert "The note is empty" in screen_text(demo_app)
+        assert len(demo_store.contacts[contact_id].sent_touches()) == len(
+            [t for t in demo_store.contacts[contact_id].touches if t.status is TouchStatus.SENT])
+        assert all(t.text for t in demo_store.contacts[contact_id].sent_touches())
+        assert len(demo_store.contacts[contact_id].touches) <= before + 1  # at most a draft
+
+
+async def test_switching_template_can_be_undone(demo_app: FollowupApp) -> None:
+    async with demo_app.run_test(size=(120, 35), notifications=True) as pilot:
+        await go_to_interview(pilot, "Fjord Analytics")
+        await go_to_person(pilot, "Søren Kjær")
+        await pilot.press("enter", *TO_END, *" Skål!")
+        edited = editor_text(demo_app)
+        await pilot.press("ctrl+t")
+        assert editor_text(demo_app) != edited
+        assert "Ctrl+Z" in screen_text(demo_app)
+        await pilot.press("ctrl+z")
+        assert editor_text(demo_app) == edited

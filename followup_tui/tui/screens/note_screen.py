@@ -7,9 +7,11 @@ implement :meth:`NoteScreen.note_selection` and inherit everything else.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, cast
 
 from textual import on, work
+from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 
@@ -19,17 +21,21 @@ from ...notes import (
     NoteContext,
     all_templates,
     default_template,
+    limit_status,
     near_duplicates,
     next_template,
     render,
 )
 from ...paths import notes_dir
 from ...touches import draft_for, mark_sent, next_due, save_draft
+from ..commands import COMMANDS, key_label
 from ..widgets.note_editor import NoteEditor, NotePane
 
 if TYPE_CHECKING:
     from ..app import FollowupApp
 
+#: A visible gap left by a missing value, such as "[recruiter's name]" (see notes.gap).
+_GAP = re.compile(r"\[[^\[\]\n]{1,40}\]")
 #: Seconds of typing pause before a draft is kept and compared with the panel's other notes.
 DRAFT_DELAY = 0.5
 
@@ -40,6 +46,8 @@ class NoteScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.template: Template | None = None
+        self.note_for: tuple[str | None, str | None] = (None, None)
+        """(interview id, contact id) of the note in the editor."""
         self._baseline = ""  # the note as rendered from the template, before any edit
         self._draft_timer: Timer | None = None
 
@@ -67,8 +75,11 @@ class NoteScreen(Screen[None]):
         return NoteContext(contact=contact, settings=store.settings, today=self.fapp.today,
                            interview=interview, company=company, recruiter=recruiter)
 
-    def load_note(self, template: Template | None = None) -> None:
-        """Put the draft (or a fresh render of the right template) in the editor."""
+    def load_note(self, template: Template | None = None, *, undoable: bool = False) -> None:
+        """Put the draft (or a fresh render of the right template) in the editor.
+
+        With ``undoable``, the text is replaced as an edit, so Ctrl+Z brings the old one back.
+        """
         interview, contact = self.note_selection()
         pane = self.query_one(NotePane)
         editor = self.query_one(NoteEditor)
@@ -90,12 +101,19 @@ class NoteScreen(Screen[None]):
             text = draft.text
         else:
             draft = None
-        template = template or default_template(templates, ctx)
+        kind = self.note_kind()
+        wanted = [t for t in templates if t.kind is kind] if kind else []
+        fitting = default_template(wanted, ctx) if wanted else None
+        template = template or fitting or default_template(templates, ctx)
         self._baseline = render(template, ctx)
         if draft is None:
             text = self._baseline
         self.template = template
-        editor.load_text(text)
+        self.note_for = (interview.id if interview else None, contact.id)
+        if undoable:
+            editor.replace(text, editor.document.start, editor.document.end)
+        else:
+            editor.load_text(text)
         pane.show_template(template, contact.name)
         self._update_status()
 
@@ -136,6 +154,9 @@ class NoteScreen(Screen[None]):
             return
         text = self.query_one(NoteEditor).text
         warning = self._duplicate_warning(interview, contact, text) if check_duplicates else ""
+        gaps = list(dict.fromkeys(_GAP.findall(text)))
+        if gaps and not warning:
+            warning = f"Fill in before sending: {', '.join(gaps[:4])}"
         pane.show_status(text, self.fapp.store.settings.limit_for(self.template.channel), warning,
                          sent=self._sent_already(interview, contact))
 
@@ -165,13 +186,22 @@ class NoteScreen(Screen[None]):
         return (f"Reads nearly the same as your note to {similar[0]}. Panelists compare notes: "
                 "add something personal.")
 
+    def switch_template(self, template: Template) -> None:
+        """Render the note from ``template``; an edited note can be had back with Ctrl+Z."""
+        editor = self.query_one(NoteEditor)
+        edited = editor.text != self._baseline
+        self.load_note(template, undoable=True)
+        self.save_draft_now()
+        if edited:
+            self.notify("Your edited note was replaced by the template. Ctrl+Z in the note "
+                        "brings it back.", title="Template switched")
+
     def action_cycle_template(self) -> None:
         """Render the note from the next template of the list."""
         if self.template is None:
             return
         templates = all_templates(self.fapp.store.templates)
-        self.load_note(next_template(templates, self.template.id))
-        self.save_draft_now()
+        self.switch_template(next_template(templates, self.template.id))
 
     def action_pick_template(self) -> None:
         """Choose the template from a list."""
@@ -182,22 +212,36 @@ class NoteScreen(Screen[None]):
 
         def chosen(template: Template | None) -> None:
             if template is not None:
-                self.load_note(template)
-                self.save_draft_now()
+                self.switch_template(template)
 
         templates = all_templates(self.fapp.store.templates)
         self.app.push_screen(TemplatePicker(templates, self.template.id), chosen)
+
+    def key_for(self, command_id: str) -> str:
+        """The key that runs a command now (after any remapping), as the help writes it."""
+        command = next(c for c in COMMANDS if c.id == command_id)
+        keymap = self.fapp.store.settings.keymap
+        if self.fapp.editing_text() and command.editor_key:
+            key = keymap.get(f"{command_id}.editor", command.editor_key)
+        else:
+            key = keymap.get(command_id, command.key)
+        return key_label(key.split(",")[0])
 
     def action_copy_note(self) -> None:
         """Copy the note: system clipboard, else the terminal (OSC 52); always a private file."""
         contact = self.note_selection()[1]
         if contact is None:
             return
+        text = self.query_one(NoteEditor).text
+        if not text.strip():
+            self.notify("The note is empty: there is nothing to copy.", title="Not copied",
+                        severity="warning")
+            return
         self.save_draft_now()
-        self._copy(self.query_one(NoteEditor).text, contact.name)
+        self._copy(text, contact.name, self.key_for("main.sent"))
 
     @work(thread=True, exclusive=True, group="copy")
-    def _copy(self, text: str, name: str) -> None:
+    def _copy(self, text: str, name: str, sent_key: str) -> None:
         backend = copy_to_system(text)
         if backend is None:
             self.app.call_from_thread(self.app.copy_to_clipboard, text)
@@ -208,21 +252,50 @@ class NoteScreen(Screen[None]):
             saved = f"Could not save a copy: {error.strerror or error}"
         how = (f"Copied to the system clipboard ({backend})." if backend else
                "Sent to the terminal's clipboard (OSC 52): no system clipboard here.")
-        self.app.call_from_thread(self.app.notify, f"{how}\n{saved}\nPress s once it is sent.",
-                                  title="Note copied", timeout=8)
+        self.app.call_from_thread(
+            self.app.notify, f"{how}\n{saved}\nPress {sent_key} once it is sent.",
+            title="Note copied", timeout=8)
 
     def action_mark_sent(self) -> None:
-        """Log the note as sent: a touch in the history, the status moves on."""
+        """Log the note as sent, after a question if it looks wrong (too long, sent already)."""
         interview, contact = self.note_selection()
         if contact is None or self.template is None:
             return
+        text = self.query_one(NoteEditor).text
+        if not text.strip():
+            self.notify("The note is empty: write it first, then log it as sent.",
+                        title="Not logged", severity="warning")
+            return
+        doubts = []
+        count, limit, over = limit_status(text, self.fapp.store.settings.limit_for(
+            self.template.channel))
+        if over:
+            doubts.append(f"It is {count - (limit or 0)} characters over the "
+                          f"{self.template.channel.label} limit of {limit}.")
+        already = self._sent_already(interview, contact)
+        if already.endswith(f"{self.fapp.today:%d %b %Y}"):
+            doubts.append(f"A {already} already.")
+        if not doubts:
+            self._log_sent()
+            return
+        from .confirm import ConfirmDialog
+
+        dialog = ConfirmDialog(Content.assemble("Log this note to ", (contact.name, "bold"),
+                                                " as sent?"),
+                               " ".join(doubts), confirm_label="Log it")
+        self.app.push_screen(dialog, lambda yes: self._log_sent() if yes else None)
+
+    def _log_sent(self) -> None:
         self.save_draft_now()
         interview, contact = self.note_selection()
-        assert contact is not None
+        if contact is None or self.template is None:
+            return
         text = self.query_one(NoteEditor).text
         updated, touch = mark_sent(contact, interview.id if interview else None, text,
                                    kind=self.template.kind, channel=self.template.channel,
                                    today=self.fapp.today)
+        # What was sent is now the note's starting point: no draft is kept of it again.
+        self._baseline = text
         self.fapp.store.put(updated)
         self.fapp.changed()
         due = next_due(updated, self.fapp.store.settings)

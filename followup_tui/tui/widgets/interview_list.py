@@ -37,13 +37,18 @@ def row_content(row: InterviewRow, width: int, today: date) -> Content:
     interview = row.interview
     marker = Content.styled("● ", "bold $warning") if row.due else Content("  ")
     # Narrow lists drop the date before they cut the company and role down to nothing.
-    when = f" {short_date(interview.last_round, today)} " if width >= 44 else " "
+    when = f" {short_date(interview.last_round, today)} " if width >= 40 else " "
     right = Content.assemble(
         (when, "$text-muted"),
         (f"{STAGE_SHORT[interview.stage]:<11}", _STAGE_STYLE.get(interview.stage, "")),
     )
     room = max(4, width - 2 - right.cell_length)
-    title = Content.assemble((row.company, "bold"), " · ", interview.role)
+    # Share the room: the company never takes more than half, so the role always shows.
+    company = Content.styled(row.company, "bold")
+    share = max(room // 2 - 2, room - 3 - len(interview.role), 3)
+    if company.cell_length > share:
+        company = company.truncate(share, ellipsis=True)
+    title = Content.assemble(company, " · ", interview.role)
     return Content.assemble(marker, title.truncate(room, ellipsis=True, pad=True), right)
 
 
