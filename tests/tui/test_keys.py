@@ -49,9 +49,10 @@ async def test_palette_lists_every_action_of_the_screen(demo_app: FollowupApp) -
 
 def test_every_command_names_an_action_that_exists() -> None:
     from followup_tui.tui.screens.main import MainScreen
+    from followup_tui.tui.screens.review import ReviewScreen
 
     for command in COMMANDS:
-        owner = FollowupApp if command.scope == "app" else MainScreen
+        owner = {"app": FollowupApp, "review": ReviewScreen}.get(command.scope, MainScreen)
         if command.scope == "editor":
             from followup_tui.tui.widgets.note_editor import NoteEditor as owner
         assert hasattr(owner, f"action_{command.action}"), command.id

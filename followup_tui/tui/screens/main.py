@@ -140,7 +140,11 @@ class MainScreen(PanelEditing):
         self.contact_id = contact.id if contact else None
         self.query_one(PersonDetails).show_person(contact, self.fapp.store.settings,
                                                   self.fapp.today)
-        self.load_note()
+        if self.template is not None and self.note_for == (self.interview_id, self.contact_id):
+            # Same person, same interview (a redraw after a change): keep the note as it is.
+            self._update_status()
+        else:
+            self.load_note()
 
     def note_selection(self) -> tuple[Interview | None, Contact | None]:
         store = self.fapp.store
@@ -179,8 +183,32 @@ class MainScreen(PanelEditing):
         self.notify("Search is on its way in the next release.", title="Search")
 
     def action_review(self) -> None:
-        """The daily review (arrives with the review feature)."""
-        self.notify("The daily review is on its way in the next release.", title="Review")
+        """Open the daily review; on return, show what it opened, or the refreshed lists."""
+        from .review import ReviewScreen
+
+        self.save_draft_now()
+        review = ReviewScreen()
+
+        def back(_: object) -> None:
+            target = review.open_target
+            self.template = None  # notes may have gone out in the review: render afresh
+            if target is None:
+                self.reload()
+                self.show_person(self.contact_id)
+            else:
+                self.select(*target)
+
+        self.app.push_screen(review, back)
+
+    def select(self, interview_id: str | None, contact_id: str | None) -> None:
+        """Show this interview and person (from the review or a search)."""
+        if interview_id and self.stage_filter is not None:
+            interview = self.fapp.store.interviews.get(interview_id)
+            if interview is not None and interview.stage is not self.stage_filter:
+                self.stage_filter = None
+        self._forms_show(interview_id or self.interview_id, contact_id)
+        if contact_id:
+            self.query_one(PeopleList).focus()
 
     def action_templates(self) -> None:
         """Open the templates screen, previewing with the selected person; re-render on return."""
@@ -197,6 +225,7 @@ class MainScreen(PanelEditing):
         from .settings import SettingsScreen
 
         def back(_: object) -> None:
+            self.template = None  # your name or limits may have changed: render the note again
             self.reload()
             self.show_person(self.contact_id)
 

@@ -1,0 +1,284 @@
+"""The daily review: everything due today, cleared with one key per item.
+
+The queue comes from :func:`followup_tui.review.due_items`, a pure function of the data and the
+day. Clearing an item changes the data (a note logged as sent, a snooze, a dismissal) and the
+queue is asked for again, so the screen never decides on its own what is due.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Center, Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import ContentSwitcher, Footer, Header, Static
+
+from ...model import ConnectionStatus, Contact, Interview, ReviewState, Touch, TouchKind
+from ...review import (
+    ItemKind,
+    ReviewItem,
+    by_kind,
+    dismiss,
+    due_items,
+    invite_advice,
+    invites_used,
+    mark_cleared,
+    progress,
+    snooze,
+    upcoming,
+)
+from ..commands import bindings_for
+from ..widgets.note_editor import NoteEditor, NotePane
+from ..widgets.virtual_list import VirtualList
+from .note_screen import NoteScreen
+
+KIND_LABEL = {
+    ItemKind.THANK_YOU: "thank-you",
+    ItemKind.DECISION_NOTE: "post-decision note",
+    ItemKind.KEEP_IN_TOUCH: "keep in touch",
+    ItemKind.INVITE_PENDING: "invitation pending",
+    ItemKind.DECISION_OVERDUE: "decision overdue",
+    ItemKind.REAPPLY_OPEN: "reapply window",
+}
+_LETTER_ACTIONS = frozenset({"copy_note", "mark_sent", "snooze", "dismiss_item", "next_item",
+                             "previous_item", "cycle_template", "open_item", "back"})
+
+
+def item_content(item: ReviewItem) -> Content:
+    """One queue line: overdue marker, kind, who and where."""
+    who = item.contact or item.company
+    return Content.assemble(
+        ("● " if item.overdue else "  ", "bold $warning"),
+        (f"{KIND_LABEL[item.kind]:<19}", "$accent"),
+        (who, "bold"),
+        (f" · {item.company}" if item.contact else "", "$text-muted"),
+    )
+
+
+class ReviewScreen(NoteScreen):
+    """The queue on the left; the selected item and its note on the right."""
+
+    SCOPE = "review"
+    BINDINGS = bindings_for("review")
+    AUTO_FOCUS = "#queue"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[ReviewItem] = []
+        self.item: ReviewItem | None = None
+        self.open_target: tuple[str | None, str | None] | None = None
+        """Set when the user asked to open the item's interview and person on the main screen."""
+
+    def compose(self) -> ComposeResult:
+        """Progress and counts on top; the queue and the item below; or the empty state."""
+        yield Header()
+        yield Static(id="review-head")
+        with ContentSwitcher(initial="review-panes", id="review-switcher"):
+            with Center(id="review-empty"):
+                yield Static(id="review-empty-text")
+            with Horizontal(id="review-panes"):
+                with Vertical(id="queue-pane", classes="pane"):
+                    yield VirtualList(lambda item, _i: item_content(item), id="queue",
+                                      empty_text="Nothing due")
+                with Vertical(id="item-pane"):
+                    yield Static(id="item-detail", classes="pane")
+                    yield NotePane(id="review-note", classes="pane")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        """Build the queue."""
+        self.query_one("#queue-pane").border_title = "Due today"
+        self.query_one("#review-note").border_title = "Note"
+        self.refresh_queue()
+
+    # The queue ----------------------------------------------------------------------------------
+
+    def refresh_queue(self) -> None:
+        """Ask the core for today's queue and show it, keeping the place in it."""
+        store, today = self.fapp.store, self.fapp.today
+        data = store.dataset()
+        self.items = due_items(data, today)
+        done, total = progress(data, today)
+        counts = "  ".join(f"{KIND_LABEL[kind]} {len(items)}"
+                           for kind, items in by_kind(self.items).items() if items)
+        budget = store.settings.invite_budget
+        invites = f"invitations this month {invites_used(data, today)}" + (
+            f"/{budget}" if budget is not None else "")
+        head = [Content.assemble(("Daily review", "bold"), f" · {today:%A %d %B %Y} · ",
+                                 (f"{done} of {total} done today", "bold $success"),
+                                 f" · {invites}")]
+        if counts:
+            head.append(Content.styled(f"\n{counts}", "$text-muted"))
+        advice = invite_advice(data, today)
+        if advice:
+            head.append(Content.styled(f"\n{advice}", "$warning"))
+        self.query_one("#review-head", Static).update(Content("").join(head))
+        switcher = self.query_one("#review-switcher", ContentSwitcher)
+        if not self.items:
+            switcher.current = "review-empty"
+            nxt = upcoming(data, today)
+            then = (f"Next: {KIND_LABEL[nxt.kind]} for {nxt.contact or nxt.company} "
+                    f"on {nxt.due:%a %d %b}." if nxt else "Nothing is coming up either.")
+            self.query_one("#review-empty-text", Static).update(Content(
+                f"Nothing due today. {then}\n\nPress Esc to go back."))
+            self.item = None
+            self.load_note()
+            return
+        switcher.current = "review-panes"
+        key = self.item.key if self.item else None
+        queue = self.query_one("#queue", VirtualList)
+        queue.set_rows(self.items, keep=lambda item: item.key == key)
+        self.show_item(queue.highlighted_row)
+
+    @on(VirtualList.Highlighted, "#queue")
+    def _review_highlighted(self, event: VirtualList.Highlighted) -> None:
+        self.show_item(event.row)
+
+    @on(VirtualList.Selected, "#queue")
+    def _review_selected(self) -> None:
+        self.action_open_item()
+
+    def show_item(self, item: ReviewItem | None) -> None:
+        """Show what the item asks for, and its note."""
+        if item is not None and self.item is not None and item.key == self.item.key:
+            return
+        self.save_draft_now()
+        self.template = None
+        self.item = item
+        detail = self.query_one("#item-detail", Static)
+        if item is None:
+            detail.update("")
+        else:
+            lines = [Content.assemble((KIND_LABEL[item.kind].capitalize(), "bold $accent"),
+                                      f" · due {item.due:%a %d %b}",
+                                      (" (overdue)" if item.overdue else "", "$warning")),
+                     Content(item.summary)]
+            if item.suggestion:
+                lines.append(Content.styled(item.suggestion, "italic"))
+            detail.update(Content("\n").join(lines))
+        self.load_note()
+
+    # NoteScreen ---------------------------------------------------------------------------------
+
+    def note_selection(self) -> tuple[Interview | None, Contact | None]:
+        """The item's interview and person (no person: nothing to write)."""
+        store = self.fapp.store
+        if self.item is None or self.item.touch_kind is None:
+            return None, None
+        interview = store.interviews.get(self.item.interview_id or "")
+        contact = store.contacts.get(self.item.contact_id or "")
+        return interview, contact
+
+    def note_kind(self) -> TouchKind | None:
+        """The template kind the item calls for."""
+        return self.item.touch_kind if self.item else None
+
+    def note_sent(self, contact: Contact, touch: Touch) -> None:
+        """A note went out: count the item as done and move on."""
+        self._review_done()
+
+    # Actions ------------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide letter keys while typing; grey out item actions when the queue is empty."""
+        if action in _LETTER_ACTIONS and self.fapp.editing_text():
+            return False
+        if action in ("copy_note", "cycle_template") and self.note_selection()[1] is None:
+            return None
+        if action in ("mark_sent", "snooze", "dismiss_item", "open_item") and self.item is None:
+            return None
+        return True
+
+    @on(NoteEditor.Leave)
+    def _review_leave_editor(self) -> None:
+        self.query_one("#queue").focus()
+
+    def action_mark_sent(self) -> None:
+        """Log the note as sent; an item with nothing to send is simply marked done."""
+        if self.item is None:
+            return
+        if self.note_selection()[1] is None:
+            self._review_set(dismiss(self.fapp.store.review, self.item.key, "done",
+                                     self.fapp.today))
+            self.notify(f"Done: {self.item.summary}", title="Cleared")
+            self._review_done()
+            return
+        super().action_mark_sent()
+
+    def _review_done(self) -> None:
+        if self.item is not None:
+            self._review_set(mark_cleared(self.fapp.store.review, self.item.key, self.fapp.today))
+        self.item = None
+        self.refresh_queue()
+
+    def _review_set(self, state: ReviewState) -> None:
+        self.fapp.store.set_review(state)
+        self.fapp.changed()
+
+    def action_snooze(self) -> None:
+        """Hide the item until a chosen day."""
+        from .review_dialogs import SnoozeDialog
+
+        item = self.item
+        if item is None:
+            return
+
+        def chosen(day: date | None) -> None:
+            if day is None:
+                return
+            self._review_set(snooze(self.fapp.store.review, item.key, day))
+            self.notify(f"Snoozed until {day:%a %d %b}.", title="Snoozed")
+            self.item = None
+            self.refresh_queue()
+
+        self.app.push_screen(SnoozeDialog(self.fapp.today, item.contact or item.company), chosen)
+
+    def action_dismiss_item(self) -> None:
+        """Dismiss the item for good, with a reason (and give up on a pending invitation)."""
+        from .review_dialogs import DismissDialog
+
+        item = self.item
+        if item is None:
+            return
+        note = ("Dismissing marks the invitation as ignored."
+                if item.kind is ItemKind.INVITE_PENDING else "")
+
+        def chosen(reason: str | None) -> None:
+            if reason is None:
+                return
+            store = self.fapp.store
+            contact = store.contacts.get(item.contact_id or "")
+            if item.kind is ItemKind.INVITE_PENDING and contact is not None:
+                store.put(replace(contact, status=ConnectionStatus.IGNORED))
+            state = dismiss(store.review, item.key, reason, self.fapp.today)
+            self._review_set(mark_cleared(state, item.key, self.fapp.today))
+            self.notify(f"Dismissed: {reason}.", title="Dismissed")
+            self.item = None
+            self.refresh_queue()
+
+        self.app.push_screen(DismissDialog(item.contact or item.company, note), chosen)
+
+    def action_next_item(self) -> None:
+        """Highlight the next item."""
+        self.query_one("#queue", VirtualList).action_cursor_down()
+
+    def action_previous_item(self) -> None:
+        """Highlight the previous item."""
+        self.query_one("#queue", VirtualList).action_cursor_up()
+
+    def action_open_item(self) -> None:
+        """Go to the item's interview and person on the main screen."""
+        if self.item is None:
+            return
+        self.save_draft_now()
+        self.open_target = (self.item.interview_id, self.item.contact_id)
+        self.dismiss()
+
+    def action_back(self) -> None:
+        """Back to the main screen."""
+        self.save_draft_now()
+        self.dismiss()
