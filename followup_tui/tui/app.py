@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
 from collections.abc import Iterable
 from datetime import date
 from functools import partial
@@ -41,6 +43,28 @@ class FollowupApp(App[None]):
         if self.store.settings.keymap:
             self.set_keymap(self.store.settings.keymap)
         self.push_screen(MainScreen())
+        self._watch_hangups(True)
+
+    def on_unmount(self) -> None:
+        """Leave the signals as they were."""
+        self._watch_hangups(False)
+
+    def _watch_hangups(self, on: bool) -> None:
+        # A closed terminal window (SIGHUP) or a polite kill (SIGTERM) must not lose the note
+        # being typed: save everything, then leave as if the user had pressed q.
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGHUP, signal.SIGTERM):
+            try:
+                if on:
+                    loop.add_signal_handler(signum, self._hang_up)
+                else:
+                    loop.remove_signal_handler(signum)
+            except (AttributeError, NotImplementedError, RuntimeError, ValueError):
+                pass  # no such signal here (Windows), or not the main thread
+
+    def _hang_up(self) -> None:
+        self.save_everything()
+        self.exit(return_code=1)
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
@@ -96,12 +120,17 @@ class FollowupApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def save_everything(self) -> None:
+        """Keep every open note as a draft and write the store."""
+        for screen in self.screen_stack:
+            save = getattr(screen, "save_draft_now", None)
+            if save is not None:
+                save()
+        self.save_now()
+
     async def action_quit(self) -> None:
         """Save, then leave."""
-        main = self.screen_stack[1] if len(self.screen_stack) > 1 else None
-        if main is not None and hasattr(main, "save_draft_now"):
-            main.save_draft_now()
-        self.save_now()
+        self.save_everything()
         self.exit()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:

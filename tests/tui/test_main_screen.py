@@ -288,3 +288,20 @@ async def test_switching_template_can_be_undone(demo_app: FollowupApp) -> None:
         assert "Ctrl+Z" in screen_text(demo_app)
         await pilot.press("ctrl+z")
         assert editor_text(demo_app) == edited
+
+
+async def test_a_closed_terminal_keeps_the_note_being_typed(demo_app: FollowupApp,
+                                                            demo_store: Store) -> None:
+    """SIGHUP (the window closed) saves the draft at once and leaves, like q."""
+    import os
+    import signal
+
+    async with demo_app.run_test(size=(120, 35)) as pilot:
+        await go_to_interview(pilot, "Fjord Analytics")
+        await go_to_person(pilot, "Søren Kjær")
+        await pilot.press("enter", *"Tak! ")
+        os.kill(os.getpid(), signal.SIGHUP)
+        await pilot.pause(0.2)
+        assert not demo_app.is_running
+    reread = Store.open(demo_store.path, read_only=True)
+    assert any(t.text.startswith("Tak! ") for c in reread.contacts.values() for t in c.touches)

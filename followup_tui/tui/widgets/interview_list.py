@@ -37,7 +37,7 @@ def row_content(row: InterviewRow, width: int, today: date) -> Content:
     interview = row.interview
     marker = Content.styled("● ", "bold $warning") if row.due else Content("  ")
     # Narrow lists drop the date before they cut the company and role down to nothing.
-    when = f" {short_date(interview.last_round, today)} " if width >= 40 else " "
+    when = f" {short_date(interview.last_round, today)} " if width >= 46 else " "
     right = Content.assemble(
         (when, "$text-muted"),
         (f"{STAGE_SHORT[interview.stage]:<11}", _STAGE_STYLE.get(interview.stage, "")),
