@@ -15,7 +15,7 @@ from textual.containers import Center, Container, Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
 
-from ...listing import InterviewRow, interview_rows
+from ...listing import InterviewRow, due_by_interview, interview_rows
 from ...model import Contact, Interview, Stage, Touch
 from ..commands import bindings_for
 from ..widgets.interview_list import InterviewList
@@ -37,7 +37,8 @@ WELCOME = (
     "Every interview is a meeting with people who do your kind of work. followup keeps each "
     "panel, helps you send every interviewer a short, warm note once the decision is in, and "
     "reminds you to stay in touch.\n\n"
-    "Press a to add your first interview.\n"
+    "Press a to add your first interview, and , to put your name and signature in the "
+    "settings so notes are signed.\n"
     "Or quit (q) and run  followup --demo  to explore with sample data.\n\n"
     "Press ? for every key."
 )
@@ -92,8 +93,8 @@ class MainScreen(PanelEditing):
             self.interview_id = self.contact_id = None
             return
         switcher.current = "panes"
-        rows = interview_rows(store.interviews.values(), store.companies, store.contacts,
-                              store.settings, self.fapp.today, self.stage_filter)
+        due = due_by_interview(store.dataset(), self.fapp.today)
+        rows = interview_rows(store.interviews.values(), store.companies, due, self.stage_filter)
         current = self.interview_id
         listing = self.query_one(InterviewList)
         listing.set_rows(rows, keep=lambda row: row.id == current)

@@ -122,7 +122,7 @@ class ReviewScreen(NoteScreen):
             switcher.current = "review-empty"
             nxt = upcoming(data, today)
             then = (f"Next: {KIND_LABEL[nxt.kind]} for {nxt.contact or nxt.company} "
-                    f"on {nxt.due:%a %d %b}." if nxt else "Nothing is coming up either.")
+                    f"on {nxt.since:%a %d %b}." if nxt else "Nothing is coming up either.")
             self.query_one("#review-empty-text", Static).update(Content(
                 f"Nothing due today. {then}\n\nPress Esc to go back."))
             self.item = None
