@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import MappingProxyType, TracebackType
 from typing import Any
@@ -30,6 +30,8 @@ from .store_schema import MIGRATIONS, SCHEMA_VERSION, TABLES, Loaded, document_f
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Store", "StoreError", "StoreLocked"]
 
 Record = Company | Interview | Contact | Template
+#: Told of every change: (table name, record id, the record or None when deleted).
+Listener = Callable[[str, str, object | None], None]
 _TABLE_OF: dict[type[Any], str] = {kind: name for name, kind in TABLES.items()}
 
 
@@ -61,6 +63,19 @@ class Store:
         self._doc_ids = loaded.doc_ids
         self._next_doc_id = {name: max(ids.values(), default=0) + 1
                              for name, ids in loaded.doc_ids.items()}
+        self._listeners: list[Listener] = []
+
+    def subscribe(self, listener: Listener) -> None:
+        """Call ``listener(table, id, record)`` after every change; record is None when deleted.
+
+        After :meth:`replace_all` it is called once with table ``"*"``: everything changed.
+        This is how a search index stays current without being rebuilt.
+        """
+        self._listeners.append(listener)
+
+    def _changed(self, table: str, id: str, record: object | None) -> None:
+        for listener in self._listeners:
+            listener(table, id, record)
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False) -> Store:
@@ -218,6 +233,7 @@ class Store:
                 self._objects[name].update(loaded.objects[name])
                 self._doc_ids[name] = loaded.doc_ids[name]
                 self._next_doc_id[name] = len(loaded.doc_ids[name]) + 1
+            self._changed("*", "", None)
 
     @property
     def dirty(self) -> bool:
@@ -276,8 +292,10 @@ class Store:
             self._next_doc_id[name] += 1
         self._storage.set_record(name, doc_id, codec.to_builtins(obj))
         self._objects[name][obj.id] = obj
+        self._changed(name, obj.id, obj)
 
     def _remove(self, name: str, id: str) -> None:
         doc_id = self._doc_ids[name].pop(id)  # KeyError for an unknown id
         del self._objects[name][id]
         self._storage.remove_record(name, doc_id)
+        self._changed(name, id, None)

@@ -515,3 +515,17 @@ def test_saving_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
     assert link.is_symlink()
     with Store.open(real) as store:
         assert list(store.companies) == ["co_1"]
+
+
+def test_listeners_hear_every_change(db_path: Path) -> None:
+    from followup_tui.model import Company, Contact
+
+    heard: list[tuple[str, str, bool]] = []
+    with Store.open(db_path) as store:
+        store.subscribe(lambda table, id, record: heard.append((table, id, record is None)))
+        store.put(Company(id="co_1", name="Acme"))
+        store.put(Contact(id="ct_1", name="Ann"))
+        store.delete_contact("ct_1")
+        store.replace_all(store.dataset())
+    assert heard == [("companies", "co_1", False), ("contacts", "ct_1", False),
+                     ("contacts", "ct_1", True), ("*", "", True)]
