@@ -217,6 +217,34 @@ def today_command(session: Session, as_json: bool) -> None:
         click.echo(render_today(dataset, session.today))
 
 
+@cli.command("search")
+@click.argument("query")
+@click.option("--json", "as_json", is_flag=True, help="Print the hits as a JSON list.")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True,
+              help="Show at most this many people and this many interviews.")
+@click.pass_obj
+def search_command(session: Session, query: str, as_json: bool, limit: int) -> None:
+    """Find people and interviews: words match the start of any word, accents and case aside.
+
+    Filters: company:NAME stage:STAGE tag:TAG before:YYYY-MM-DD after:YYYY-MM-DD.
+    """
+    from .search import SearchIndex
+    from .search_render import render_search, search_json
+
+    with session.store(read_only=True) as store:
+        dataset = store.dataset()
+    index = SearchIndex.build({c.id: c for c in dataset.companies},
+                              {i.id: i for i in dataset.interviews},
+                              {c.id: c for c in dataset.contacts})
+    result = index.search(query, limit=limit)
+    for hint in result.hints:
+        click.echo(f"followup: {hint}", err=True)
+    if as_json:
+        click.echo(json.dumps(search_json(result, dataset), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_search(result))
+
+
 def main() -> None:
     """Entry point of the ``followup`` command; every error is one line on stderr."""
     try:

@@ -7,14 +7,28 @@ and text work for only the hits that are shown: never a pass over every record's
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from itertools import islice
+from typing import Protocol
 
 from .model import Company, Contact, Interview, Stage
 from .search_hits import Hit, Kind, SearchResult, match_spans, snippet
 from .search_query import Query, parse_query
 from .search_records import Record, contact_record, interview_record
 from .search_vocab import Vocab
+
+
+class StoreLike(Protocol):
+    """What :meth:`SearchIndex.follow` needs of a :class:`~followup_tui.store.Store`."""
+
+    @property
+    def companies(self) -> Mapping[str, Company]: ...
+    @property
+    def interviews(self) -> Mapping[str, Interview]: ...
+    @property
+    def contacts(self) -> Mapping[str, Contact]: ...
+    def subscribe(self, listener: Callable[[str, str, object | None], None]) -> None: ...
+
 
 _KINDS: tuple[Kind, ...] = ("contact", "interview")
 # Per query word, the best way a record matched it: the word itself in a short field, a
@@ -67,6 +81,38 @@ class SearchIndex:
         index._dated.sort()
         index._bulk = False
         return index
+
+    @classmethod
+    def follow(cls, store: StoreLike) -> SearchIndex:
+        """Build from ``store`` and subscribe to it, so every later change reaches the index.
+
+        After an import (``replace_all``) everything changed, and only then is it rebuilt.
+        """
+        index = cls.build(store.companies, store.interviews, store.contacts)
+
+        def changed(table: str, id: str, record: object | None) -> None:
+            if table == "*":
+                fresh = cls.build(store.companies, store.interviews, store.contacts)
+                index.__dict__.update(fresh.__dict__)
+            else:
+                index.apply(table, id, record)
+
+        store.subscribe(changed)
+        return index
+
+    def apply(self, table: str, id: str, record: object | None) -> None:
+        """Take in one change as the store announces it: (table, id, record or None)."""
+        if isinstance(record, Contact):
+            self.update_contact(record)
+        elif isinstance(record, Interview):
+            self.update_interview(record)
+        elif isinstance(record, Company):
+            self.update_company(record)
+        elif record is None:
+            remove = {"contacts": self.remove_contact, "interviews": self.remove_interview,
+                      "companies": self.remove_company}.get(table)
+            if remove is not None:
+                remove(id)
 
     def update_contact(self, contact: Contact) -> None:
         """Add or replace a contact (and the interviews that show their name)."""
