@@ -218,13 +218,15 @@ def today_command(session: Session, as_json: bool) -> None:
 
 
 @cli.command("search")
-@click.argument("query")
+@click.argument("query", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print the hits as a JSON list.")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True,
               help="Show at most this many people and this many interviews.")
 @click.pass_obj
-def search_command(session: Session, query: str, as_json: bool, limit: int) -> None:
+def search_command(session: Session, query: tuple[str, ...], as_json: bool, limit: int) -> None:
     """Find people and interviews: words match the start of any word, accents and case aside.
+
+    QUERY may be several words (quoting them is optional); no words lists everything.
 
     Filters: company:NAME stage:STAGE tag:TAG before:YYYY-MM-DD after:YYYY-MM-DD.
     """
@@ -236,7 +238,7 @@ def search_command(session: Session, query: str, as_json: bool, limit: int) -> N
     index = SearchIndex.build({c.id: c for c in dataset.companies},
                               {i.id: i for i in dataset.interviews},
                               {c.id: c for c in dataset.contacts})
-    result = index.search(query, limit=limit)
+    result = index.search(" ".join(query), limit=limit)
     for hint in result.hints:
         click.echo(f"followup: {hint}", err=True)
     if as_json:
