@@ -223,6 +223,8 @@ class SearchIndex:
                 count, spans = match_spans(f.text, terms, near if f.short else {})
                 if count > best_count:
                     best, best_count = (f, spans), count
+                    if count == len(terms):
+                        break  # fields come best first: this one will do
         label, text, spans = ("", "", []) if best is None else (best[0].label, best[0].text,
                                                                    best[1])
         cut, moved = snippet(text, spans)
@@ -353,11 +355,13 @@ def _levels(found: set[int], tiers: list[_Tiers]) -> list[tuple[int, set[int]]]:
         rest = found - prefix - long
         return [(s, level) for s, level in ((_EXACT, top), (_PREFIX, second), (_LONG, third),
                                             (_TYPO, rest)) if level]
-    by_score: dict[int, set[int]] = {}
-    for number in found:
-        score = 0
-        for exact, prefix, long, _typo in tiers:
-            score += (_EXACT if number in exact else _PREFIX if number in prefix
-                      else _LONG if number in long else _TYPO)
-        by_score.setdefault(score, set()).add(number)
-    return sorted(by_score.items(), reverse=True)
+    # Several words: set algebra rather than a score per record, so a keystroke that still
+    # matches most records stays cheap. All words whole in short fields, then all as prefixes
+    # in short fields, then all without a typo, then the rest.
+    n = len(tiers)
+    exact = found.intersection(*(t[0] for t in tiers))
+    short = found.intersection(*(t[1] for t in tiers)) - exact
+    plain = found.intersection(*(t[1] | t[2] for t in tiers)) - exact - short
+    rest = found - exact - short - plain
+    return [(s * n, level) for s, level in ((_EXACT, exact), (_PREFIX, short), (_LONG, plain),
+                                            (_TYPO, rest)) if level]
