@@ -8,12 +8,15 @@ from collections.abc import Iterable
 from datetime import date
 from functools import partial
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import TextArea
 
+from ..model import Dataset
+from ..search import Hit, SearchIndex
 from ..store import Store, StoreError
 from .commands import COMMANDS, bindings_for
 
@@ -35,6 +38,9 @@ class FollowupApp(App[None]):
         self.demo = demo
         self.sub_title = ("demo data" if demo else str(store.path)) + f" · {today:%a %d %b %Y}"
         self._save_timer: Timer | None = None
+        self.search_index: SearchIndex | None = None
+        """Built in the background at start-up, then kept current by the store's listener."""
+        self._index_stale = False
 
     def on_mount(self) -> None:
         """Apply the user's key remapping, then show the main screen."""
@@ -44,6 +50,64 @@ class FollowupApp(App[None]):
             self.set_keymap(self.store.settings.keymap)
         self.push_screen(MainScreen())
         self._watch_hangups(True)
+        self.store.subscribe(self._store_changed)
+        self._build_index(self.store.dataset())
+
+    # Search index -------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="index")
+    def _build_index(self, data: Dataset) -> None:
+        # From a snapshot: the store's own mappings may change on the UI thread meanwhile.
+        index = SearchIndex.build({c.id: c for c in data.companies},
+                                  {i.id: i for i in data.interviews},
+                                  {c.id: c for c in data.contacts})
+        self.call_from_thread(self._index_built, index)
+
+    def _index_built(self, index: SearchIndex) -> None:
+        self.search_index = index
+        if self._index_stale:  # something changed while it was being built
+            self._index_stale = False
+            self.search_index = None
+            self._build_index(self.store.dataset())
+
+    def _store_changed(self, table: str, id: str, record: object | None) -> None:
+        index = self.search_index
+        if index is None or table == "*":
+            # Not built yet (it will be rebuilt when done), or everything changed (an import).
+            self._index_stale = True
+            if table == "*" and index is not None:
+                self.search_index = None
+                self._build_index(self.store.dataset())
+            return
+        index.apply(table, id, record)
+
+    def action_search(self) -> None:
+        """Open the search; Enter there jumps to the person or interview on the main screen."""
+        from .screens.search import SearchScreen
+
+        if isinstance(self.screen, SearchScreen):
+            return
+
+        def chosen(hit: Hit | None) -> None:
+            if hit is not None:
+                self._go_to(hit)
+
+        self.push_screen(SearchScreen(), chosen)
+
+    def _go_to(self, hit: Hit) -> None:
+        from .screens.main import MainScreen
+
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, MainScreen):
+            self.pop_screen()
+        main = self.screen
+        if not isinstance(main, MainScreen):
+            return
+        if hit.kind == "interview":
+            main.select(hit.id, None)
+            return
+        panels = [i for i in self.store.interviews.values() if hit.id in i.people]
+        panels.sort(key=lambda i: i.last_round or date.min)
+        main.select(panels[-1].id if panels else None, hit.id)
 
     def on_unmount(self) -> None:
         """Leave the signals as they were."""
@@ -108,7 +172,7 @@ class FollowupApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide single-letter app keys while the note editor has focus (they type text there)."""
-        if action in ("help", "quit") and self.editing_text():
+        if action in ("help", "quit", "search") and self.editing_text():
             return False
         # In a form or dialog, q must not throw away what was typed: Esc closes those.
         return not (action == "quit" and isinstance(self.screen, ModalScreen))

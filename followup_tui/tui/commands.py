@@ -50,6 +50,9 @@ COMMANDS: tuple[Command, ...] = (
             "app", editor_key="f1", key_display="?"),
     Command("app.quit", "quit", "q", "Quit", "Save and leave followup", "app",
             editor_key="ctrl+q"),
+    Command("app.search", "search", "slash", "Search",
+            "Search every past panel: people, companies, roles, tidbits, notes", "app",
+            key_display="/"),
     Command("app.palette", "command_palette", "ctrl+p", "Commands",
             "Search every action by name (the command palette)", "app", show=False),
     Command("main.copy", "copy_note", "c", "Copy",
@@ -62,8 +65,6 @@ COMMANDS: tuple[Command, ...] = (
             "Use the next template for this note", "main", editor_key="ctrl+t"),
     Command("main.review", "review", "r", "Review", "Open the daily review: what is due today",
             "main"),
-    Command("main.search", "search", "slash", "Search", "Search every past panel", "main",
-            key_display="/"),
     Command("main.add", "add", "a", "Add", "Add an interview, or a person to the panel when "
             "the panel has focus", "main"),
     Command("main.edit", "edit", "e", "Edit", "Edit the selected interview or person", "main"),

@@ -179,10 +179,6 @@ class MainScreen(PanelEditing):
         self.stage_filter = order[(index + 1) % len(order)]
         self.reload()
 
-    def action_search(self) -> None:
-        """Search past panels (arrives with the search feature)."""
-        self.notify("Search is on its way in the next release.", title="Search")
-
     def action_review(self) -> None:
         """Open the daily review; on return, show what it opened, or the refreshed lists."""
         from .review import ReviewScreen

@@ -1,0 +1,77 @@
+"""Search from the app: type, see results, Enter lands on the person or interview."""
+
+from __future__ import annotations
+
+from followup_tui.model import Company, Contact, Interview
+from followup_tui.store import Store
+from followup_tui.tui.app import FollowupApp
+from followup_tui.tui.screens.main import MainScreen
+from followup_tui.tui.screens.search import SearchScreen
+
+from .screen_text import screen_text
+
+
+async def wait_for_index(pilot) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(100):
+        if pilot.app.search_index is not None:
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the search index was never built")
+
+
+async def test_type_see_results_enter_lands_on_the_person(demo_app: FollowupApp) -> None:
+    async with demo_app.run_test(size=(120, 35)) as pilot:
+        await wait_for_index(pilot)
+        await pilot.press("slash")
+        assert isinstance(demo_app.screen, SearchScreen)
+        await pilot.press(*"mul")
+        await pilot.pause()
+        assert "Zoë Müller" in screen_text(demo_app)
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = demo_app.screen
+        assert isinstance(screen, MainScreen)
+        assert demo_app.store.contacts[screen.contact_id].name == "Zoë Müller"
+        assert "Zoë" in screen.query_one("#note-editor").text
+
+
+async def test_a_tidbit_word_finds_its_person_and_esc_goes_back(demo_app: FollowupApp) -> None:
+    async with demo_app.run_test(size=(120, 35)) as pilot:
+        await wait_for_index(pilot)
+        before = demo_app.screen
+        await pilot.press("slash", *"microbrew")
+        await pilot.pause()
+        text = screen_text(demo_app)
+        assert "People (1)" in text
+        assert "microbrew" in text.lower()
+        await pilot.press("escape")
+        assert demo_app.screen is before
+
+
+async def test_an_unknown_filter_gets_a_hint_not_an_error(demo_app: FollowupApp) -> None:
+    async with demo_app.run_test(size=(120, 35)) as pilot:
+        await wait_for_index(pilot)
+        await pilot.press("slash", *"colour:blue")
+        await pilot.pause()
+        assert "unknown filter" in screen_text(demo_app)
+        assert demo_app.is_running
+
+
+async def test_a_new_interview_is_findable_at_once(demo_app: FollowupApp,
+                                                   demo_store: Store) -> None:
+    async with demo_app.run_test(size=(120, 35)) as pilot:
+        await wait_for_index(pilot)
+        demo_store.put(Company(id="co_new", name="[b]Zyx[/] Quantum"))
+        demo_store.put(Contact(id="ct_new", name="Quentin Zylberstein"))
+        demo_store.put(Interview(id="iv_new", company_id="co_new", role="Qubit wrangler",
+                                 panel=("ct_new",)))
+        await pilot.press("slash", *"zylb")
+        await pilot.pause()
+        assert "Quentin Zylberstein" in screen_text(demo_app)
+        await pilot.press(*(["backspace"] * 4), *"zyx qua")
+        await pilot.pause()
+        assert "[b]Zyx[/] Quantum · Qubit wrangler" in screen_text(demo_app)
+        demo_store.delete_interview("iv_new")
+        await pilot.press("backspace", "a")
+        await pilot.pause()
+        assert "Qubit wrangler" not in screen_text(demo_app)
