@@ -95,3 +95,21 @@ async def test_empty_review_names_the_next_due_item(empty_store: Store) -> None:
 
 def test_review_snapshot(snap_compare: Any, demo_app: FollowupApp) -> None:
     assert snap_compare(demo_app, terminal_size=(120, 35), press=["r"])
+
+
+async def test_withdrawing_a_pending_invitation_logs_it(demo_app: FollowupApp,
+                                                        demo_store: Store) -> None:
+    from followup_tui.model import ConnectionStatus, TouchKind
+
+    async with demo_app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("r")
+        screen = demo_app.screen
+        while screen.item is not None and screen.item.kind is not ItemKind.INVITE_PENDING:
+            await pilot.press("n")
+        item = screen.item
+        assert item is not None and item.contact_id
+        await pilot.press("x", "end", "enter")  # the last reason: withdrew the invitation
+        contact = demo_store.contacts[item.contact_id]
+        assert contact.touches[-1].kind is TouchKind.INVITE_WITHDRAWN
+        assert contact.status is ConnectionStatus.NOT_CONTACTED
+        assert item.key not in [i.key for i in screen.items]

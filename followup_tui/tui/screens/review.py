@@ -16,7 +16,15 @@ from textual.containers import Center, Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import ContentSwitcher, Footer, Header, Static
 
-from ...model import ConnectionStatus, Contact, Interview, ReviewState, Touch, TouchKind
+from ...model import (
+    Channel,
+    ConnectionStatus,
+    Contact,
+    Interview,
+    ReviewState,
+    Touch,
+    TouchKind,
+)
 from ...review import (
     ItemKind,
     ReviewItem,
@@ -30,6 +38,7 @@ from ...review import (
     snooze,
     upcoming,
 )
+from ...touches import mark_sent
 from ..commands import bindings_for
 from ..widgets.note_editor import NoteEditor, NotePane
 from ..widgets.virtual_list import VirtualList
@@ -238,29 +247,37 @@ class ReviewScreen(NoteScreen):
         self.app.push_screen(SnoozeDialog(self.fapp.today, item.contact or item.company), chosen)
 
     def action_dismiss_item(self) -> None:
-        """Dismiss the item for good, with a reason (and give up on a pending invitation)."""
-        from .review_dialogs import DismissDialog
+        """Dismiss the item for good, with a reason (and give up on, or withdraw, an invitation)."""
+        from .review_dialogs import WITHDRAW, DismissDialog
 
         item = self.item
         if item is None:
             return
-        note = ("Dismissing marks the invitation as ignored."
-                if item.kind is ItemKind.INVITE_PENDING else "")
+        pending = item.kind is ItemKind.INVITE_PENDING
+        note = ("Giving up marks the person as ignored; withdrawing logs the withdrawal "
+                "(LinkedIn lets you invite them again after three weeks)." if pending else "")
 
         def chosen(reason: str | None) -> None:
             if reason is None:
                 return
-            store = self.fapp.store
+            store, today = self.fapp.store, self.fapp.today
             contact = store.contacts.get(item.contact_id or "")
-            if item.kind is ItemKind.INVITE_PENDING and contact is not None:
-                store.put(replace(contact, status=ConnectionStatus.IGNORED))
-            state = dismiss(store.review, item.key, reason, self.fapp.today)
-            self._review_set(mark_cleared(state, item.key, self.fapp.today))
+            if pending and contact is not None:
+                if reason == WITHDRAW:
+                    contact, _ = mark_sent(contact, None, "Invitation withdrawn.",
+                                           kind=TouchKind.INVITE_WITHDRAWN,
+                                           channel=Channel.LINKEDIN_INVITE, today=today)
+                else:
+                    contact = replace(contact, status=ConnectionStatus.IGNORED)
+                store.put(contact)
+            state = dismiss(store.review, item.key, reason, today)
+            self._review_set(mark_cleared(state, item.key, today))
             self.notify(f"Dismissed: {reason}.", title="Dismissed")
             self.item = None
             self.refresh_queue()
 
-        self.app.push_screen(DismissDialog(item.contact or item.company, note), chosen)
+        self.app.push_screen(DismissDialog(item.contact or item.company, note, withdraw=pending),
+                             chosen)
 
     def action_next_item(self) -> None:
         """Highlight the next item."""

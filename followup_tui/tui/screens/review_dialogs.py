@@ -61,6 +61,8 @@ class SnoozeDialog(ModalScreen[date | None]):
         self.dismiss(day)
 
 
+#: The reason that withdraws a pending LinkedIn invitation (offered for those items only).
+WITHDRAW = "Withdrew the invitation on LinkedIn"
 REASONS = (
     "Done outside followup",
     "Not relevant any more",
@@ -73,10 +75,11 @@ class DismissDialog(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="dismiss.cancel")]
 
-    def __init__(self, what: str, note: str = "") -> None:
+    def __init__(self, what: str, note: str = "", *, withdraw: bool = False) -> None:
         super().__init__()
         self.what = what
         self.note = note
+        self.reasons = (*REASONS, WITHDRAW) if withdraw else REASONS
 
     def compose(self) -> ComposeResult:
         """Common reasons to pick, or a reason typed in."""
@@ -84,7 +87,8 @@ class DismissDialog(ModalScreen[str | None]):
             box.border_title = "Dismiss for good"
             box.border_subtitle = "Enter to choose · Esc to cancel"
             yield Static(Content.assemble("Dismiss ", (self.what, "bold"), "? Why:"))
-            yield OptionList(*(Option(reason, id=str(i)) for i, reason in enumerate(REASONS)),
+            yield OptionList(*(Option(reason, id=str(i))
+                               for i, reason in enumerate(self.reasons)),
                              id="dismiss-reasons")
             yield Input(placeholder="or type a reason and press Enter", id="dismiss-reason")
             if self.note:
@@ -92,7 +96,7 @@ class DismissDialog(ModalScreen[str | None]):
 
     @on(OptionList.OptionSelected, "#dismiss-reasons")
     def _dismiss_pick(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(REASONS[int(event.option.id or "0")])
+        self.dismiss(self.reasons[int(event.option.id or "0")])
 
     @on(Input.Submitted, "#dismiss-reason")
     def _dismiss_typed(self, event: Input.Submitted) -> None:
