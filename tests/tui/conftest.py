@@ -37,3 +37,9 @@ def empty_store(tmp_path: Path) -> Iterator[Store]:
 def demo_app(demo_store: Store) -> FollowupApp:
     """The app over the demo store, on ``TODAY``."""
     return FollowupApp(demo_store, today=TODAY, demo=True)
+
+
+@pytest.fixture
+def store(demo_store: Store) -> Store:
+    """The demo store, by the shorter name the form and screen tests use."""
+    return demo_store

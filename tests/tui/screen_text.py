@@ -17,3 +17,8 @@ def widget_text(app: App[object], selector: str) -> str:
 
     content = app.screen.query_one(selector, Static).content
     return getattr(content, "plain", str(content))
+
+
+def notices(app: App[object]) -> str:
+    """Every notification shown so far, as one text (title: message per line)."""
+    return "\n".join(f"{n.title}: {n.message}" for n in app._notifications)

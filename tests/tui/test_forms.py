@@ -40,15 +40,6 @@ SIZE = (120, 35)
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    """A store on a temp file with the demo data."""
-    store = Store.open(tmp_path / "f.json")
-    store.replace_all(demo_dataset(TODAY))
-    yield store
-    store.close()
-
-
-@pytest.fixture
 def empty_store(tmp_path: Path) -> Iterator[Store]:
     """A store on a fresh temp file: the first run."""
     store = Store.open(tmp_path / "f.json")

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-import pytest
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, Static, TextArea
 
-from followup_tui.demo import SETTINGS, demo_dataset
+from followup_tui.demo import SETTINGS
 from followup_tui.store import Store
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.screens.confirm import ConfirmDialog
@@ -19,24 +17,10 @@ from followup_tui.tui.screens.settings import SettingsScreen, binding_ids, parse
 from followup_tui.tui.screens.templates import TemplatesScreen
 from followup_tui.tui.widgets.note_editor import NoteEditor
 
-from .screen_text import screen_text
+from .screen_text import notices, screen_text
 
 TODAY = date(2026, 11, 26)
 SIZE = (120, 35)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    """The demo data on a real file. The main screen opens on José, with the thank-you note."""
-    store = Store.open(tmp_path / "f.json")
-    store.replace_all(demo_dataset(TODAY))
-    yield store
-    store.close()
-
-
-def notices(app: FollowupApp) -> str:
-    """Every notification shown so far, as one text."""
-    return "\n".join(f"{n.title}: {n.message}" for n in app._notifications)
 
 
 def widget_text(app: FollowupApp, selector: str) -> str:
