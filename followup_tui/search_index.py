@@ -7,7 +7,8 @@ and text work for only the hits that are shown: never a pass over every record's
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from heapq import nsmallest
 from itertools import islice
 from typing import Protocol
 
@@ -76,6 +77,8 @@ class SearchIndex:
         index._reindex_contacts(index._contacts)
         for vocab in index._vocabs():
             vocab.end_bulk()
+        for vocab in (index._short, index._long):  # what the first letter typed needs
+            vocab.prewarm()
         for kind in _KINDS:
             index._order[kind] = sorted(index._all[kind], key=index._keys.__getitem__)
         index._dated.sort()
@@ -167,8 +170,8 @@ class SearchIndex:
         if not q.words:
             found = {kind: self._all[kind] if allowed is None else allowed & self._all[kind]
                      for kind in _KINDS}
-            levels = {kind: [(0, found[kind])] for kind in _KINDS}
-            return self._result(q, levels, found, limit, {})
+            every = {kind: [(0, found[kind])] for kind in _KINDS}
+            return self._result(q, every, found, limit, {})
         tiers: list[_Tiers] = []
         near: dict[str, frozenset[str]] = {}
         candidates = allowed
@@ -184,7 +187,7 @@ class SearchIndex:
         levels = {kind: _levels(found[kind], tiers) for kind in _KINDS}
         return self._result(q, levels, found, limit, near)
 
-    def _result(self, q: Query, levels: dict[Kind, list[tuple[int, set[int]]]],
+    def _result(self, q: Query, levels: Mapping[Kind, Iterable[tuple[int, set[int]]]],
                 found: dict[Kind, set[int]], limit: int | None,
                 near: dict[str, frozenset[str]]) -> SearchResult:
         hits: list[Hit] = []
@@ -194,18 +197,23 @@ class SearchIndex:
         people, interviews = len(found["contact"]), len(found["interview"])
         return SearchResult(hits, people + interviews, q.hints, people, interviews)
 
-    def _top(self, kind: Kind, levels: list[tuple[int, set[int]]],
+    def _top(self, kind: Kind, levels: Iterable[tuple[int, set[int]]],
              limit: int | None) -> list[tuple[int, int]]:
         """The best ``limit`` records of ``kind``: by level, then in the list's order."""
         order, picked = self._order[kind], list[tuple[int, int]]()
-        for score, level in levels:
+        levels = iter(levels)
+        while True:
             need = None if limit is None else limit - len(picked)
             if need is not None and need <= 0:
+                break  # before the next level is worked out
+            score, level = next(levels, (0, None))
+            if level is None:
                 break
             if level is self._all[kind]:
                 chosen = list(islice(order, need))
             elif len(level) * 8 < len(order):
-                chosen = sorted(level, key=self._keys.__getitem__)[:need]
+                chosen = (sorted(level, key=self._keys.__getitem__) if need is None
+                          else nsmallest(need, level, key=self._keys.__getitem__))
             else:  # most of the list: walk it in order, stop once enough are found
                 chosen = list(islice(filter(level.__contains__, order), need))
             picked += [(score, number) for number in chosen]
@@ -328,8 +336,7 @@ class SearchIndex:
     def _drop(self, number: int) -> None:
         record = self._records.pop(number)
         for vocab, words in zip(self._vocabs(), _words_of(record), strict=True):
-            for word in words:
-                vocab.discard(word, number)
+            vocab.discard_record(words, number)
         if record.stage is not None:
             self._stage[record.stage].discard(number)
         self._all[record.kind].discard(number)
@@ -345,23 +352,40 @@ def _words_of(record: Record) -> tuple[frozenset[str], ...]:
     return record.short_words, record.long_words, record.org_words, record.tags
 
 
-def _levels(found: set[int], tiers: list[_Tiers]) -> list[tuple[int, set[int]]]:
-    """``found`` split by score, best first: per query word, the best way it matched."""
+def _levels(found: set[int], tiers: list[_Tiers]) -> Iterator[tuple[int, set[int]]]:
+    """``found`` split by score, best first: per query word, the best way it matched.
+
+    Lazily: a level is worked out only when the ones above it fall short of the limit, since
+    for a query that matches most records each level costs set operations over all of them.
+    """
     if len(tiers) == 1:
         exact, prefix, long, _typo = tiers[0]
         top = found & exact
+        if top:
+            yield _EXACT, top
         second = (found & prefix) - top
+        if second:
+            yield _PREFIX, second
         third = (found & long) - prefix
+        if third:
+            yield _LONG, third
         rest = found - prefix - long
-        return [(s, level) for s, level in ((_EXACT, top), (_PREFIX, second), (_LONG, third),
-                                            (_TYPO, rest)) if level]
+        if rest:
+            yield _TYPO, rest
+        return
     # Several words: set algebra rather than a score per record, so a keystroke that still
     # matches most records stays cheap. All words whole in short fields, then all as prefixes
     # in short fields, then all without a typo, then the rest.
     n = len(tiers)
     exact = found.intersection(*(t[0] for t in tiers))
+    if exact:
+        yield _EXACT * n, exact
     short = found.intersection(*(t[1] for t in tiers)) - exact
+    if short:
+        yield _PREFIX * n, short
     plain = found.intersection(*(t[1] | t[2] for t in tiers)) - exact - short
+    if plain:
+        yield _LONG * n, plain
     rest = found - exact - short - plain
-    return [(s * n, level) for s, level in ((_EXACT, exact), (_PREFIX, short), (_LONG, plain),
-                                            (_TYPO, rest)) if level]
+    if rest:
+        yield _TYPO * n, rest

@@ -174,3 +174,35 @@ def test_store_listener_keeps_the_index_current(tmp_path: object) -> None:
         assert "iv_x" in {h.id for h in index.search("stage:rejected").hits}
         store.replace_all(Dataset())
         assert index.search("").total == 0
+
+
+def test_cached_prefixes_stay_current_through_edits(monkeypatch: pytest.MonkeyPatch) -> None:
+    from followup_tui import search_vocab
+
+    monkeypatch.setattr(search_vocab, "CACHED_SIZE", 1)  # cache longer prefixes too
+    companies = {"co1": Company("co1", "Zenith"), "co2": Company("co2", "Acme")}
+    interviews = {"iv1": Interview("iv1", "co1", "Zoologist", panel=("c1",), recruiter_id="c2")}
+    contacts = {"c1": Contact("c1", "Zoë Zeller", title="Engineer"),
+                "c2": Contact("c2", "Zack Acme", title="Recruiter"),
+                "c3": Contact("c3", "Zora Zen", tidbits=("zen garden",))}
+    index = SearchIndex.build(companies, interviews, contacts)
+    queries = ["z", "ze", "zo", "zen", "zo ze", "e", "en", "a", "ac", "acm", "r", "re", "rec"]
+
+    def same_as_fresh() -> None:
+        fresh = SearchIndex.build(companies, interviews, contacts)
+        for query in queries:
+            assert index.search(query) == fresh.search(query), query
+
+    same_as_fresh()  # and every short prefix above is now cached
+    contacts["c1"] = Contact("c1", "Ann Rowe", title="Accountant")
+    index.update_contact(contacts["c1"])
+    same_as_fresh()
+    del contacts["c3"]
+    index.remove_contact("c3")
+    same_as_fresh()
+    interviews["iv1"] = Interview("iv1", "co2", "Recruiting lead", panel=("c2",))
+    index.update_interview(interviews["iv1"])
+    same_as_fresh()
+    contacts["c4"] = Contact("c4", "Zed Acre", title="Engineer")
+    index.update_contact(contacts["c4"])
+    same_as_fresh()
