@@ -152,7 +152,7 @@ def _run_app(session: Session) -> None:
         sys.exit(app.return_code)
 
 
-@cli.command("export")
+@cli.command("export", short_help="Write everything as JSON (the interchange format).")
 @click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True,
               help="The interchange format (see docs/data-format.md).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -177,7 +177,7 @@ def export_command(session: Session, fmt: str, output: Path | None) -> None:
     click.echo(f"Exported to {output}", err=True)
 
 
-@cli.command("import")
+@cli.command("import", short_help="Merge an export into the database, all or nothing.")
 @click.argument("source", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Only report what would be added or changed.")
 @click.pass_obj
@@ -202,7 +202,7 @@ def import_command(session: Session, source: Path, dry_run: bool) -> None:
     click.echo(plan.summary())
 
 
-@cli.command("today")
+@cli.command("today", short_help="List everything due today (the daily review).")
 @click.option("--json", "as_json", is_flag=True, help="Print the items as a JSON list.")
 @click.pass_obj
 def today_command(session: Session, as_json: bool) -> None:
@@ -217,7 +217,7 @@ def today_command(session: Session, as_json: bool) -> None:
         click.echo(render_today(dataset, session.today))
 
 
-@cli.command("search")
+@cli.command("search", short_help="Find people and interviews across every panel.")
 @click.argument("query", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print the hits as a JSON list.")
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True,

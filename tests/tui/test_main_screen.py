@@ -305,3 +305,14 @@ async def test_a_closed_terminal_keeps_the_note_being_typed(demo_app: FollowupAp
         assert not demo_app.is_running
     reread = Store.open(demo_store.path, read_only=True)
     assert any(t.text.startswith("Tak! ") for c in reread.contacts.values() for t in c.touches)
+
+
+async def test_note_keys_with_nobody_selected_say_why(empty_store: Store) -> None:
+    app = FollowupApp(empty_store, today=TODAY)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        for key in ("c", "s", "t", "f"):
+            await pilot.press(key)
+        await pilot.pause(0.3)
+        text = screen_text(app)
+        assert "Nobody selected" in text or "no interviews to filter" in text
+        assert app.is_running

@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 _LETTER_ACTIONS = frozenset({"search", "review", "add", "edit", "delete", "cycle_template",
                              "pick_template", "copy_note", "mark_sent", "cycle_filter",
                              "templates", "settings"})
-_NEEDS_PERSON = frozenset({"cycle_template", "pick_template", "copy_note", "mark_sent"})
 
 WELCOME = (
     "Welcome to followup.\n\n"
@@ -156,12 +155,8 @@ class MainScreen(PanelEditing):
     # Actions ------------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Hide letter keys while typing; grey out note actions when nobody is selected."""
-        if action in _LETTER_ACTIONS and self.fapp.editing_text():
-            return False
-        if action in _NEEDS_PERSON and self.contact_id is None:
-            return None
-        return True
+        """Hide the letter keys while the note editor has focus (letters type text there)."""
+        return not (action in _LETTER_ACTIONS and self.fapp.editing_text())
 
     @on(NoteEditor.Leave)
     def _leave_editor(self) -> None:
@@ -174,6 +169,10 @@ class MainScreen(PanelEditing):
     def action_cycle_filter(self) -> None:
         """Show only one stage at a time; after the last stage, show all again."""
         present = {i.stage for i in self.fapp.store.interviews.values()}
+        if not present:
+            self.notify("There are no interviews to filter yet: press a to add one.",
+                        title="Filter")
+            return
         order = [None, *(s for s in Stage if s in present)]
         index = order.index(self.stage_filter) if self.stage_filter in order else 0
         self.stage_filter = order[(index + 1) % len(order)]

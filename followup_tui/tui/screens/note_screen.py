@@ -186,6 +186,14 @@ class NoteScreen(Screen[None]):
         return (f"Reads nearly the same as your note to {similar[0]}. Panelists compare notes: "
                 "add something personal.")
 
+    def _nobody(self) -> bool:
+        """True, after saying so, when no person is selected to write to."""
+        if self.note_selection()[1] is None or self.template is None:
+            self.notify("Choose a person on the panel first: the note is written for them.",
+                        title="Nobody selected")
+            return True
+        return False
+
     def switch_template(self, template: Template) -> None:
         """Render the note from ``template``; an edited note can be had back with Ctrl+Z."""
         editor = self.query_one(NoteEditor)
@@ -198,7 +206,7 @@ class NoteScreen(Screen[None]):
 
     def action_cycle_template(self) -> None:
         """Render the note from the next template of the list."""
-        if self.template is None:
+        if self._nobody() or self.template is None:
             return
         templates = all_templates(self.fapp.store.templates)
         self.switch_template(next_template(templates, self.template.id))
@@ -207,7 +215,7 @@ class NoteScreen(Screen[None]):
         """Choose the template from a list."""
         from .pickers import TemplatePicker
 
-        if self.template is None:
+        if self._nobody() or self.template is None:
             return
 
         def chosen(template: Template | None) -> None:
@@ -230,7 +238,7 @@ class NoteScreen(Screen[None]):
     def action_copy_note(self) -> None:
         """Copy the note: system clipboard, else the terminal (OSC 52); always a private file."""
         contact = self.note_selection()[1]
-        if contact is None:
+        if self._nobody() or contact is None:
             return
         text = self.query_one(NoteEditor).text
         if not text.strip():
@@ -259,7 +267,7 @@ class NoteScreen(Screen[None]):
     def action_mark_sent(self) -> None:
         """Log the note as sent, after a question if it looks wrong (too long, sent already)."""
         interview, contact = self.note_selection()
-        if contact is None or self.template is None:
+        if self._nobody() or contact is None or self.template is None:
             return
         text = self.query_one(NoteEditor).text
         if not text.strip():
