@@ -24,8 +24,9 @@ from ..widgets.virtual_list import VirtualList
 if TYPE_CHECKING:
     from ..app import FollowupApp
 
-#: How many hits are drawn up; the count above the list says how many matched in all.
-LIMIT = 2_000
+#: Hits drawn up per group (people, interviews); the count above the list says how many matched
+#: in all. A hundred is more than a screen; more would cost time on every keystroke.
+LIMIT = 100
 FIELD_LABEL = {"note": "notes", "touch": "a note sent", "panel": "on the panel"}
 
 
@@ -128,6 +129,8 @@ class SearchScreen(ModalScreen[Hit | None]):
             results.highlighted = 1
         count = (f"{result.total} match{'es' if result.total != 1 else ''}"
                  if text.strip() else "Everything, newest first")
+        if len(result.hits) < result.total:
+            count += f" (the best {LIMIT} of each kind shown: type more to narrow)"
         line = [Content.styled(count, "$text-muted")]
         for hint in result.hints:
             line.append(Content.styled(f"  {hint}", "$warning"))

@@ -1,0 +1,81 @@
+"""How soon typed search results reach the screen, at 10,000 interviews and 40,000 contacts.
+
+Runs the real app headless over a real store file, opens the search, and for each keystroke
+measures (a) the screen's own work (the index query and handing the rows to the list) and (b)
+the time until the app is idle again with the new rows painted. Prints figures; asserts nothing.
+Run: python bench/bench_search_screen.py
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from bench_search import make  # noqa: E402
+
+from followup_tui.model import Dataset  # noqa: E402
+from followup_tui.store import Store  # noqa: E402
+from followup_tui.tui.app import FollowupApp  # noqa: E402
+from followup_tui.tui.screens.search import SearchScreen  # noqa: E402
+
+QUERIES = ["jose", "eng man", "microbrew", "company:acme eng", "stage:rejected", "muler"]
+
+
+async def run() -> None:
+    companies, interviews, contacts = make(random.Random(7))
+    folder = Path(tempfile.mkdtemp())
+    store = Store.open(folder / "followup.json")
+    store.replace_all(Dataset(companies=tuple(companies.values()),
+                              interviews=tuple(interviews.values()),
+                              contacts=tuple(contacts.values())))
+    app = FollowupApp(store, today=date(2026, 11, 26))
+    work: list[float] = []
+    painted: list[float] = []
+    idle: list[float] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        started = time.perf_counter()
+        while app.search_index is None:
+            await pilot.pause(0.1)
+        print(f"index ready {time.perf_counter() - started:.1f} s after start (in a worker)")
+        await pilot.press("slash")
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        for query in QUERIES:
+            for end in range(1, len(query) + 1):
+                text = query[:end]
+                t0 = time.perf_counter()
+                screen.run_search(text)
+                t1 = time.perf_counter()
+                await pilot.pause()
+                t2 = time.perf_counter()
+                work.append(t1 - t0)
+                painted.append(t2 - t0)
+            screen.run_search("")
+        for _ in range(30):  # the test driver's own cost of waiting for idle, for comparison
+            t0 = time.perf_counter()
+            await pilot.pause()
+            idle.append(time.perf_counter() - t0)
+    store.close()
+
+    def show(name: str, values: list[float]) -> None:
+        ordered = sorted(values)
+        p95 = ordered[int(0.95 * (len(ordered) - 1))]
+        print(f"{name:<34} median {1000 * statistics.median(values):6.1f} ms   "
+              f"p95 {1000 * p95:6.1f} ms   max {1000 * max(values):6.1f} ms")
+
+    print(f"{len(work)} keystrokes")
+    show("screen work (query + rows)", work)
+    show("until painted and idle", painted)
+    show("driver's wait when nothing changed", idle)
+
+
+if __name__ == "__main__":
+    asyncio.run(run())
