@@ -19,12 +19,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from bench_search import make  # noqa: E402
+from bench_search import make
 
-from followup_tui.model import Dataset  # noqa: E402
-from followup_tui.store import Store  # noqa: E402
-from followup_tui.tui.app import FollowupApp  # noqa: E402
-from followup_tui.tui.screens.search import SearchScreen  # noqa: E402
+from followup_tui.model import Dataset
+from followup_tui.store import Store
+from followup_tui.tui.app import FollowupApp
+from followup_tui.tui.screens.search import SearchScreen
 
 QUERIES = ["jose", "eng man", "microbrew", "company:acme eng", "stage:rejected", "muler"]
 
