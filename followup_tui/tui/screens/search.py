@@ -53,7 +53,8 @@ def row_content(row: Row) -> Content:
     if row.field and row.field not in ("name",):
         parts.append(Content.assemble(
             (f"  · {FIELD_LABEL.get(row.field, row.field)}: ", "$text-muted"), snippet))
-    return Content("").join(parts)
+    # assemble, not join: Content.join costs about half a millisecond a call here.
+    return Content.assemble(*parts)
 
 
 def result_rows(result: SearchResult) -> list[Row]:
@@ -134,7 +135,7 @@ class SearchScreen(ModalScreen[Hit | None]):
         line = [Content.styled(count, "$text-muted")]
         for hint in result.hints:
             line.append(Content.styled(f"  {hint}", "$warning"))
-        status.update(Content("").join(line))
+        status.update(Content("").join(line), layout=False)  # fixed height: no re-layout
 
     def action_move(self, step: int) -> None:
         """Move the choice in the results, skipping headings, while typing goes on."""
