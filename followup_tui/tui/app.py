@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import signal
 from collections.abc import Iterable
 from datetime import date
@@ -65,6 +66,9 @@ class FollowupApp(App[None]):
 
     def _index_built(self, index: SearchIndex) -> None:
         self.search_index = index
+        # The records and the index live as long as the app: keep the garbage collector from
+        # walking them again on every full collection (a 0.3-0.5 s stall at 50,000 records).
+        gc.freeze()
         if self._index_stale:  # something changed while it was being built
             self._index_stale = False
             self.search_index = None
