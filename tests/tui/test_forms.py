@@ -180,6 +180,13 @@ async def test_errors_show_in_place_and_nothing_is_saved(store: Store) -> None:
         assert "'2026-02-30' is not a date (use YYYY-MM-DD)" in screen_text(pilot)
         assert dict(store.interviews) == before
 
+        await type_into(pilot, "#iv-rounds", "2026-11-02")
+        await type_into(pilot, "#iv-decision", "2026-10-01")
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, InterviewForm)
+        assert "is before the first round" in shown(pilot, "#form-error")
+        assert dict(store.interviews) == before
+
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
         assert dict(store.interviews) == before

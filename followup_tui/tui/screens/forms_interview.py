@@ -94,6 +94,10 @@ class InterviewForm(FormScreen[tuple[Company, Interview] | None]):
             "notes": self.query_one("#iv-notes", TextArea).text,
             "tags": parse_list(self.form_text("iv-tags")),
         }
+        rounds, decided = changes["rounds"], changes["decision_date"]
+        if decided is not None and rounds and decided < rounds[0]:
+            raise ValueError(f"the decision date {decided:%d %b %Y} is before the first round "
+                             f"({rounds[0]:%d %b %Y})")
         old = self._form_interview
         interview = (dataclasses.replace(old, **changes) if old
                      else Interview(id=new_id("iv"), **changes))
