@@ -9,9 +9,7 @@ or moving on with unsaved edits asks first.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable, Mapping
-from datetime import timedelta
 from typing import TYPE_CHECKING, cast
 
 from textual import on
@@ -35,44 +33,23 @@ from textual.widgets.option_list import Option
 from ...builtin_templates import BUILTIN_TEMPLATES
 from ...model import (
     Channel,
-    Company,
-    Contact,
-    Interview,
-    Settings,
-    Stage,
     Template,
     TouchKind,
     new_id,
 )
-from ...notes import PLACEHOLDERS, NoteContext, all_templates, gap, limit_status, render
+from ...notes import NoteContext, all_templates
 from ...text import clean_line, clean_text
+from ..template_preview import placeholder_reference, preview_content, sample_context
 from .confirm import ConfirmDialog
 
 if TYPE_CHECKING:
-    from datetime import date
 
     from ..app import FollowupApp
 
 _SHIPPED = {t.id: t for t in BUILTIN_TEMPLATES}
 #: What a new template starts with: a greeting and a sign-off, so the placeholders show how.
 _STARTER = (TouchKind.OTHER, Channel.LINKEDIN_MESSAGE, "Hi {first_name},\n\n\n\n{my_name}")
-# Anything in braces that is not a placeholder reaches the note as typed; the editor says so.
-_BRACED = re.compile(r"\{([^{}\s]{1,40})\}")
-# Gaps and the user's own [fill-ins] stand out in the preview, so none is sent by mistake.
-_GAP = re.compile(r"\[[^\[\]\n]{1,60}\]")
 Fields = tuple[str, TouchKind, Channel, str]
-
-
-def sample_context(settings: Settings, today: date) -> NoteContext:
-    """A made-up person and interview, for previewing a template when nobody is selected."""
-    contact = Contact("ct_sample", "Alex Example", title="Engineering Manager",
-                      company="Example Corp", tidbits=("Runs the local Rust meetup",))
-    recruiter = Contact("ct_sample_recruiter", "Jordan Sample", title="Recruiter")
-    interview = Interview("iv_sample", "co_sample", "Backend Engineer", level="Senior",
-                          rounds=(today - timedelta(days=1),), panel=(contact.id,),
-                          recruiter_id=recruiter.id, stage=Stage.INTERVIEWED)
-    return NoteContext(contact=contact, settings=settings, today=today, interview=interview,
-                       company=Company("co_sample", "Example Corp"), recruiter=recruiter)
 
 
 def origin(template: Template, stored: Mapping[str, Template]) -> str:
@@ -80,15 +57,6 @@ def origin(template: Template, stored: Mapping[str, Template]) -> str:
     if template.id not in _SHIPPED:
         return ""
     return "edited" if template.id in stored else "built-in"
-
-
-def placeholder_reference() -> Content:
-    """Every placeholder, what it stands for, and the gap left when the value is unknown."""
-    return Content("\n").join(
-        Content.assemble((f"{{{name}}}", "bold $accent"), f"  {help}  ",
-                         (f"(else {gap(name)})", "$text-muted"))
-        for name, help in PLACEHOLDERS.items()
-    )
 
 
 class TemplatesScreen(Screen[None]):
@@ -251,23 +219,9 @@ class TemplatesScreen(Screen[None]):
         settings = self.fapp.store.settings
         ctx = (dataclasses.replace(self.tpl_person, settings=settings) if self.tpl_person
                else sample_context(settings, self.fapp.today))
-        text = render(body, ctx)
-        preview = Content(text)
-        for match in _GAP.finditer(text):
-            preview = preview.stylize("bold $warning", match.start(), match.end())
+        preview, count = preview_content(body, channel, ctx)
         self.query_one("#tpl-preview", Static).update(preview)
-        count, limit, over = limit_status(text, settings.limit_for(channel))
-        counter = (f"{count} / {limit} characters" if limit is not None
-                   else f"{count} characters, no limit")
-        style = "bold $error" if over else "$text-muted"
-        parts = [Content.styled(f"{counter} ({channel.label})", style)]
-        if over:
-            parts.append(Content.styled(f"  {count - (limit or 0)} over the limit", "$error"))
-        unknown = sorted({m for m in _BRACED.findall(body) if m not in PLACEHOLDERS})
-        if unknown:
-            names = ", ".join(f"{{{name}}}" for name in unknown)
-            parts.append(Content.styled(f"\nNot a placeholder, sent as typed: {names}", "$warning"))
-        self.query_one("#tpl-count", Static).update(Content("").join(parts))
+        self.query_one("#tpl-count", Static).update(count)
 
     # Actions ------------------------------------------------------------------------------------
 
