@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Checkbox, Input, Static, TextArea
+from textual.widgets import Checkbox, Input, TextArea
 
 from followup_tui.demo import SETTINGS
 from followup_tui.store import Store
@@ -17,14 +17,10 @@ from followup_tui.tui.screens.settings import SettingsScreen, binding_ids, parse
 from followup_tui.tui.screens.templates import TemplatesScreen
 from followup_tui.tui.widgets.note_editor import NoteEditor
 
-from .screen_text import notices, screen_text
+from .screen_text import notices, screen_text, widget_text
 
 TODAY = date(2026, 11, 26)
 SIZE = (120, 35)
-
-
-def widget_text(app: FollowupApp, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).visual)
 
 
 async def open_settings(pilot: Pilot[None]) -> SettingsScreen:

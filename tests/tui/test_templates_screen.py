@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, Static, TextArea
+from textual.widgets import Input, OptionList, TextArea
 
 from followup_tui.builtin_templates import BUILTIN_TEMPLATES
 from followup_tui.notes import PLACEHOLDERS, gap
@@ -17,15 +17,11 @@ from followup_tui.tui.screens.main import MainScreen
 from followup_tui.tui.screens.templates import TemplatesScreen
 from followup_tui.tui.widgets.note_editor import NoteEditor
 
-from .screen_text import notices, screen_text
+from .screen_text import notices, screen_text, widget_text
 
 TODAY = date(2026, 11, 26)
 SIZE = (120, 35)
 THANK_YOU = next(t for t in BUILTIN_TEMPLATES if t.id == "tpl_thank_you")
-
-
-def widget_text(app: FollowupApp, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).visual)
 
 
 async def open_templates(pilot: Pilot[None]) -> TemplatesScreen:
