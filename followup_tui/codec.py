@@ -44,6 +44,10 @@ def decode_json(data: bytes | str) -> Any:
     try:
         return msgspec.json.decode(data)
     except msgspec.DecodeError as error:
+        # msgspec 0.23 reports bad UTF-8 as a DecodeError with no position; earlier versions
+        # raise UnicodeError. Either way, name the byte where the text goes wrong.
+        if "UTF-8" in str(error):
+            raise FormatError(_bad_text(data)) from None
         raise FormatError(f"not valid JSON ({error})") from None
     except UnicodeError:
         raise FormatError(_bad_text(data)) from None
