@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -17,8 +16,8 @@ import pytest
 from followup_tui.clipboard import copy_to_system
 from followup_tui.tui.app import FollowupApp
 
-from .screen_text import screen_text
-from .test_main_screen import editor_text, go_to_interview, go_to_person
+from .screen_text import notices, screen_text, wait_for
+from .test_main_screen import add_to_note, editor_text, go_to_interview, go_to_person
 
 pytestmark = pytest.mark.clipboard
 
@@ -33,14 +32,19 @@ def x_display(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
         return
     if shutil.which("Xvfb") is None:
         pytest.skip("no X display and no Xvfb")
-    display = f":{90 + os.getpid() % 500}"
-    server = subprocess.Popen(["Xvfb", display, "-nolisten", "tcp"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # -displayfd: Xvfb picks a free display itself and writes its number to the pipe once it
+    # accepts connections, so the test neither guesses a number nor waits a guessed time.
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-nolisten", "tcp"],
+                              pass_fds=(write_end,), stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    os.close(write_end)
     try:
-        for _ in range(50):
-            if os.path.exists(f"/tmp/.X11-unix/X{display[1:]}"):
-                break
-            time.sleep(0.1)
+        with os.fdopen(read_end, "rb") as ready:
+            number = ready.readline().strip().decode()  # empty if Xvfb died first
+        if not number:
+            pytest.skip("Xvfb did not start")
+        display = f":{number}"
         monkeypatch.setenv("DISPLAY", display)
         yield display
     finally:
@@ -63,10 +67,10 @@ async def test_c_copies_exactly_the_previewed_note(x_display: str, demo_app: Fol
     async with demo_app.run_test(size=(120, 35), notifications=True) as pilot:
         await go_to_interview(pilot, "Fjord Analytics")
         await go_to_person(pilot, "Zoë Müller")
-        await pilot.press("enter", *" See you at the meetup!", "escape")
+        await add_to_note(pilot, " See you at the meetup!")
+        await pilot.press("escape")
         note = editor_text(demo_app)
         await pilot.press("c")
-        await demo_app.workers.wait_for_complete()
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: "Note copied" in notices(demo_app), "the copy's toast")
         assert clipboard_contents() == note
         assert "system clipboard (xclip)" in screen_text(demo_app)

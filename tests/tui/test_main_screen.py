@@ -3,55 +3,59 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
 
-from followup_tui.model import ConnectionStatus, TouchKind, TouchStatus
+from followup_tui.model import ConnectionStatus, Touch, TouchKind, TouchStatus
 from followup_tui.store import Store
 from followup_tui.tui.app import FollowupApp
+from followup_tui.tui.screens.confirm import ConfirmDialog
 from followup_tui.tui.widgets.interview_list import InterviewList
 from followup_tui.tui.widgets.note_editor import NoteEditor
 from followup_tui.tui.widgets.people import PeopleList
 
 from .conftest import TODAY
-from .screen_text import screen_text, widget_text
+from .screen_text import notices, screen_text, wait_for, widget_text
 
 
-async def go_to_interview(pilot: Pilot[None], company: str, stage: str | None = None) -> None:
-    """Move down the interview list, with keys, to the first row of ``company``."""
+async def go_to_interview(pilot: Pilot[Any], company: str, stage: str | None = None) -> None:
+    """Highlight the first row of ``company`` in the interview list, which gets the focus.
+
+    Moving there by keys is not what these tests are about (tests/tui/test_virtual_list.py
+    drives the list with keys), so the highlight is set as a click or a key would set it.
+    """
     listing = pilot.app.screen.query_one(InterviewList)
     listing.focus()
-    await pilot.press("home")
-    for _ in range(len(listing.rows)):
-        row = listing.highlighted_row
-        if row and row.company == company and (stage is None or row.interview.stage == stage):
-            await pilot.pause()
-            return
-        await pilot.press("down")
-    raise AssertionError(f"{company} is not in the list")
+    index, wanted = next(
+        ((i, row.id) for i, row in enumerate(listing.rows)
+         if row.company == company and (stage is None or row.interview.stage == stage)),
+        (None, None))
+    assert index is not None, f"{company} is not in the list"
+    listing.highlighted = index
+    await wait_for(pilot, lambda: pilot.app.screen.interview_id == wanted,
+                   f"the panel of {company}")
 
 
-async def go_to_person(pilot: Pilot[None], name: str) -> None:
-    """Move to the panel (Enter from the list, Esc from the note) and down to ``name``."""
+async def go_to_person(pilot: Pilot[Any], name: str) -> None:
+    """Highlight ``name`` on the panel, which gets the focus, and wait for their note."""
     people = pilot.app.screen.query_one(PeopleList)
-    if isinstance(pilot.app.focused, InterviewList):
-        await pilot.press("enter")
-    elif isinstance(pilot.app.focused, NoteEditor):
-        await pilot.press("escape")
-    assert people.has_focus
-    await pilot.press("home")
-    for _ in range(people.option_count):
-        option = people.highlighted_option
-        if option and pilot.app.store.contacts[option.id].name == name:
-            await pilot.pause()
-            return
-        await pilot.press("down")
-    raise AssertionError(f"{name} is not on the panel")
+    people.focus()
+    ids = [people.get_option_at_index(i).id for i in range(people.option_count)]
+    wanted = next((i for i in ids if pilot.app.store.contacts[i].name == name), None)
+    assert wanted is not None, f"{name} is not on the panel"
+    people.highlighted = ids.index(wanted)
+    await wait_for(pilot, lambda: pilot.app.screen.note_for[1] == wanted, f"the note to {name}")
 
 
-#: Keys that move the editor's cursor to the end of a note of any length.
-TO_END = ("pagedown",) * 4 + ("end",)
+async def add_to_note(pilot: Pilot[Any], text: str) -> NoteEditor:
+    """Focus the note and add ``text`` at its end in one edit, as a paste would."""
+    editor = pilot.app.screen.query_one(NoteEditor)
+    editor.focus()
+    editor.insert(text, editor.document.end)
+    await pilot.pause()
+    return editor
 
 
 def editor_text(app: FollowupApp) -> str:
@@ -88,7 +92,7 @@ async def test_mark_sent_logs_the_touch_and_shows_it_in_history(
         before = len(demo_store.contacts[contact_id].sent_touches())
         note = editor_text(demo_app)
         await pilot.press("s")
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: "Marked sent" in screen_text(demo_app), "the toast")
         contact = demo_store.contacts[contact_id]
         assert len(contact.sent_touches()) == before + 1
         touch = contact.last_touch()
@@ -111,7 +115,8 @@ async def test_letters_type_in_the_editor_and_ctrl_keys_act(
         await pilot.press("enter")  # from the panel into the note
         editor = demo_app.screen.query_one(NoteEditor)
         assert editor.has_focus
-        await pilot.press(*TO_END, "c", "s", "q")
+        editor.move_cursor(editor.document.end)
+        await pilot.press("c", "s", "q")  # letters that are commands outside the editor
         assert editor.text.endswith("csq")
         assert demo_app.is_running
         template = demo_app.screen.template
@@ -126,7 +131,7 @@ async def test_edited_note_survives_quit_and_reopen(demo_store: Store, tmp_path:
     async with app.run_test(size=(120, 35), notifications=True) as pilot:
         await go_to_interview(pilot, "Fjord Analytics")
         await go_to_person(pilot, "Søren Kjær")
-        await pilot.press("enter", *TO_END, *" PS: the ferry story was great.")
+        await add_to_note(pilot, " PS: the ferry story was great.")
         edited = editor_text(app)
         await pilot.press("ctrl+q")
     demo_store.close()
@@ -153,11 +158,9 @@ async def test_copy_without_a_clipboard_tool_uses_osc52_and_saves_a_file(
         await go_to_person(pilot, "Zoë Müller")
         note = editor_text(demo_app)
         await pilot.press("c")
-        await demo_app.workers.wait_for_complete()
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: "OSC 52" in screen_text(demo_app), "the copy's toast")
         assert demo_app.clipboard == note
         text = screen_text(demo_app)
-        assert "OSC 52" in text
         saved = sorted((demo_app.store.path.parent / "notes").glob("*.txt"))
         assert len(saved) == 1
         assert saved[0].read_text(encoding="utf-8") == note
@@ -207,12 +210,11 @@ async def test_near_identical_notes_to_one_panel_are_flagged(
         await go_to_person(pilot, "Zoë Müller")
         while demo_app.screen.template != used:
             await pilot.press("t")
-        await pilot.pause(0.8)
-        status = widget_text(demo_app, "#note-status")
-        assert "Reads nearly the same as your note to Søren Kjær" in status
+        await wait_for(pilot, lambda: "Reads nearly the same as your note to Søren Kjær"
+                       in widget_text(demo_app, "#note-status"), "the warning")
         demo_app.clear_notifications()  # the "Marked sent" toast sits over the status line
-        await pilot.pause(0.3)
-        assert "Reads nearly the same" in screen_text(demo_app)
+        await wait_for(pilot, lambda: "Reads nearly the same" in screen_text(demo_app),
+                       "the warning on screen")
 
 
 async def test_counter_turns_into_a_warning_over_the_limit(demo_app: FollowupApp) -> None:
@@ -223,9 +225,30 @@ async def test_counter_turns_into_a_warning_over_the_limit(demo_app: FollowupApp
         while screen.template.id != "tpl_decision_invite":
             await pilot.press("t")
         assert "/ 300" in screen_text(demo_app)
-        await pilot.press("enter", *TO_END, *("x" * 300))
-        await pilot.pause()
+        assert "over the limit" not in screen_text(demo_app)
+        await add_to_note(pilot, "x" * 300)  # the counting rule itself: tests/core/test_notes.py
         assert "over the limit" in screen_text(demo_app)
+
+
+async def test_an_over_limit_note_is_logged_only_after_a_question(
+    demo_app: FollowupApp, demo_store: Store
+) -> None:
+    async with demo_app.run_test(size=(120, 35), notifications=True) as pilot:
+        await go_to_interview(pilot, "Fjord Analytics")
+        await go_to_person(pilot, "Zoë Müller")
+        while demo_app.screen.template.id != "tpl_decision_invite":
+            await pilot.press("t")
+        contact_id = demo_app.screen.contact_id
+        sent = len(demo_store.contacts[contact_id].sent_touches())
+        await add_to_note(pilot, "x" * 300)
+        await pilot.press("ctrl+s")
+        assert isinstance(demo_app.screen, ConfirmDialog)
+        assert "characters over the LinkedIn invitation limit of 300" in widget_text(
+            demo_app, "#confirm-consequence")
+        await pilot.press("n")
+        assert len(demo_store.contacts[contact_id].sent_touches()) == sent
+        await pilot.press("ctrl+s", "y")
+        assert len(demo_store.contacts[contact_id].sent_touches()) == sent + 1
 
 
 async def test_drafts_are_saved_as_draft_touches(demo_app: FollowupApp, demo_store: Store) -> None:
@@ -233,12 +256,15 @@ async def test_drafts_are_saved_as_draft_touches(demo_app: FollowupApp, demo_sto
         await go_to_interview(pilot, "Fjord Analytics")
         await go_to_person(pilot, "Søren Kjær")
         contact_id = demo_app.screen.contact_id
-        await pilot.press("enter", *TO_END, *" Cheers!")
-        await pilot.pause(0.8)
-        drafts = [t for t in demo_store.contacts[contact_id].touches
-                  if t.status is TouchStatus.DRAFT]
-        assert len(drafts) == 1
-        assert drafts[0].text.endswith("Cheers!")
+        await add_to_note(pilot, " Cheers!")
+
+        def drafts() -> list[Touch]:
+            return [t for t in demo_store.contacts[contact_id].touches
+                    if t.status is TouchStatus.DRAFT]
+
+        await wait_for(pilot, drafts, "the draft to be kept")
+        assert len(drafts()) == 1
+        assert drafts()[0].text.endswith("Cheers!")
 
 
 async def test_sending_twice_the_same_day_asks_first(demo_app: FollowupApp,
@@ -253,7 +279,7 @@ async def test_sending_twice_the_same_day_asks_first(demo_app: FollowupApp,
         assert "already" in screen_text(demo_app)
         await pilot.press("n")
         assert len(demo_store.contacts[contact_id].sent_touches()) == before + 1
-        await pilot.pause(0.8)
+        await wait_for(pilot, lambda: demo_app.screen._draft_timer is None, "the draft pause")
         drafts = [t for t in demo_store.contacts[contact_id].touches
                   if t.status is TouchStatus.DRAFT]
         assert drafts == []  # what was sent is not kept again as a draft
@@ -265,23 +291,29 @@ async def test_an_empty_note_is_neither_copied_nor_logged(demo_app: FollowupApp,
         await go_to_interview(pilot, "Fjord Analytics")
         await go_to_person(pilot, "Søren Kjær")
         contact_id = demo_app.screen.contact_id
-        before = len(demo_store.contacts[contact_id].touches)
+        sent_before = len(demo_store.contacts[contact_id].sent_touches())
         await pilot.press("enter")
         demo_app.screen.query_one(NoteEditor).load_text("  \n")
-        await pilot.press("ctrl+s", "ctrl+o")
-        await pilot.pause(0.3)
-        assert "The note is empty" in screen_text(demo_app)
-        assert len(demo_store.contacts[contact_id].sent_touches()) == len(
-            [t for t in demo_store.contacts[contact_id].touches if t.status is TouchStatus.SENT])
-        assert all(t.text for t in demo_store.contacts[contact_id].sent_touches())
-        assert len(demo_store.contacts[contact_id].touches) <= before + 1  # at most a draft
+        notes = demo_store.path.parent / "notes"
+
+        await pilot.press("ctrl+o")
+        await wait_for(pilot, lambda: "Not copied" in notices(demo_app), "the copy's answer")
+        assert "there is nothing to copy" in screen_text(demo_app)
+        await demo_app.workers.wait_for_complete()
+        assert demo_app.clipboard == ""
+        assert not notes.exists() or not list(notes.iterdir())
+
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: "Not logged" in notices(demo_app), "the send's answer")
+        assert "write it first" in screen_text(demo_app)
+        assert len(demo_store.contacts[contact_id].sent_touches()) == sent_before
 
 
 async def test_switching_template_can_be_undone(demo_app: FollowupApp) -> None:
     async with demo_app.run_test(size=(120, 35), notifications=True) as pilot:
         await go_to_interview(pilot, "Fjord Analytics")
         await go_to_person(pilot, "Søren Kjær")
-        await pilot.press("enter", *TO_END, *" Skål!")
+        await add_to_note(pilot, " Skål!")
         edited = editor_text(demo_app)
         await pilot.press("ctrl+t")
         assert editor_text(demo_app) != edited
@@ -299,10 +331,9 @@ async def test_a_closed_terminal_keeps_the_note_being_typed(demo_app: FollowupAp
     async with demo_app.run_test(size=(120, 35)) as pilot:
         await go_to_interview(pilot, "Fjord Analytics")
         await go_to_person(pilot, "Søren Kjær")
-        await pilot.press("enter", *"Tak! ")
+        await pilot.press("enter", *"Tak! ")  # typed: the last keys before the window closes
         os.kill(os.getpid(), signal.SIGHUP)
-        await pilot.pause(0.2)
-        assert not demo_app.is_running
+        await wait_for(pilot, lambda: not demo_app.is_running, "the app to leave")
     reread = Store.open(demo_store.path, read_only=True)
     assert any(t.text.startswith("Tak! ") for c in reread.contacts.values() for t in c.touches)
 
@@ -310,9 +341,13 @@ async def test_a_closed_terminal_keeps_the_note_being_typed(demo_app: FollowupAp
 async def test_note_keys_with_nobody_selected_say_why(empty_store: Store) -> None:
     app = FollowupApp(empty_store, today=TODAY)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        for key in ("c", "s", "t", "f"):
+        for key in ("c", "s", "t"):
+            app.clear_notifications()
             await pilot.press(key)
-        await pilot.pause(0.3)
-        text = screen_text(app)
-        assert "Nobody selected" in text or "no interviews to filter" in text
+            await wait_for(pilot, lambda: "Nobody selected" in notices(app), f"{key}'s answer")
+            assert "Choose a person on the panel first" in screen_text(app)
+        app.clear_notifications()
+        await pilot.press("f")
+        await wait_for(pilot, lambda: "no interviews to filter" in screen_text(app), "f's answer")
         assert app.is_running
+        assert empty_store.contacts == {}

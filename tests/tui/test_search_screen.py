@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
+from textual.pilot import Pilot
+from textual.widgets import Input
+
 from followup_tui.model import Company, Contact, Interview
 from followup_tui.store import Store
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.screens.main import MainScreen
 from followup_tui.tui.screens.search import SearchScreen
 
-from .screen_text import screen_text
+from .screen_text import screen_text, wait_for
 
 
-async def wait_for_index(pilot) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(100):
-        if pilot.app.search_index is not None:
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("the search index was never built")
+async def wait_for_index(pilot: Pilot[None]) -> None:
+    """Wait until the app's background worker has built the search index."""
+    app = pilot.app
+    assert isinstance(app, FollowupApp)
+    await wait_for(pilot, lambda: app.search_index is not None, "the search index")
+
+
+async def search_for(pilot: Pilot[None], query: str) -> None:
+    """Put ``query`` in the search box in one change, as a paste would, and wait for results."""
+    box = pilot.app.screen.query_one(Input)
+    box.value = query
+    await pilot.pause()
 
 
 async def test_type_see_results_enter_lands_on_the_person(demo_app: FollowupApp) -> None:
@@ -39,8 +48,8 @@ async def test_a_tidbit_word_finds_its_person_and_esc_goes_back(demo_app: Follow
     async with demo_app.run_test(size=(120, 35)) as pilot:
         await wait_for_index(pilot)
         before = demo_app.screen
-        await pilot.press("slash", *"microbrew")
-        await pilot.pause()
+        await pilot.press("slash")
+        await search_for(pilot, "microbrew")
         text = screen_text(demo_app)
         assert "People (1)" in text
         assert "microbrew" in text.lower()
@@ -51,8 +60,8 @@ async def test_a_tidbit_word_finds_its_person_and_esc_goes_back(demo_app: Follow
 async def test_an_unknown_filter_gets_a_hint_not_an_error(demo_app: FollowupApp) -> None:
     async with demo_app.run_test(size=(120, 35)) as pilot:
         await wait_for_index(pilot)
-        await pilot.press("slash", *"colour:blue")
-        await pilot.pause()
+        await pilot.press("slash")
+        await search_for(pilot, "colour:blue")
         assert "unknown filter" in screen_text(demo_app)
         assert demo_app.is_running
 
@@ -68,8 +77,7 @@ async def test_a_new_interview_is_findable_at_once(demo_app: FollowupApp,
         await pilot.press("slash", *"zylb")
         await pilot.pause()
         assert "Quentin Zylberstein" in screen_text(demo_app)
-        await pilot.press(*(["backspace"] * 4), *"zyx qua")
-        await pilot.pause()
+        await search_for(pilot, "zyx qua")
         assert "[b]Zyx[/] Quantum · Qubit wrangler" in screen_text(demo_app)
         demo_store.delete_interview("iv_new")
         await pilot.press("backspace", "a")

@@ -35,6 +35,21 @@ async def open_templates(pilot: Pilot[None]) -> TemplatesScreen:
     return screen
 
 
+async def set_name(pilot: Pilot[None], name: str) -> None:
+    """Give the template's name field its text, as typing it would (not key by key)."""
+    field = pilot.app.screen.query_one("#tpl-name", Input)
+    field.value = name
+    await pilot.pause()
+
+
+async def set_body(pilot: Pilot[None], body: str) -> None:
+    """Replace the whole body in one edit, as a paste over a selection would."""
+    area = pilot.app.screen.query_one("#tpl-body", TextArea)
+    area.focus()
+    area.replace(body, area.document.start, area.document.end)
+    await pilot.pause()
+
+
 async def into_body(pilot: Pilot[None]) -> TextArea:
     """Enter on the list moves into the body, at its start."""
     await pilot.press("enter")
@@ -92,7 +107,9 @@ async def test_reset_asks_then_restores_the_builtin(store: Store) -> None:
         assert app.screen is screen
 
         await into_body(pilot)
-        await pilot.press(*"Edited. ", "ctrl+s")
+        body = pilot.app.screen.query_one("#tpl-body", TextArea)
+        body.insert("Edited. ")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert "tpl_thank_you" in store.templates
 
@@ -121,9 +138,12 @@ async def test_add_a_template_of_your_own(store: Store) -> None:
         await pilot.pause()
         assert screen.query_one("#tpl-name", Input).has_focus
         assert "New template" in screen_text(app)
-        await pilot.press(*"Coffee chat")
-        screen.query_one("#tpl-body", TextArea).focus()
-        await pilot.press("down", "down", *"Fancy a coffee near {company}?", "ctrl+s")
+        await set_name(pilot, "Coffee chat")
+        body = screen.query_one("#tpl-body", TextArea)
+        body.focus()
+        await pilot.press("down", "down")
+        body.insert("Fancy a coffee near {company}?")
+        await pilot.press("ctrl+s")
         await pilot.pause()
 
         [mine] = [t for t in store.templates.values() if not t.builtin]
@@ -144,7 +164,9 @@ async def test_delete_asks_first_and_builtins_stay(store: Store) -> None:
         assert app.screen is screen
         assert "Built-in templates can't be deleted" in notices(app)
 
-        await pilot.press("ctrl+n", *"Short one", "ctrl+s")
+        await pilot.press("ctrl+n")
+        await set_name(pilot, "Short one")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         [mine] = [t.id for t in store.templates.values()]
 
@@ -172,7 +194,7 @@ async def test_empty_name_and_body_show_errors_in_place_and_save_nothing(store: 
         assert screen.query_one("#tpl-name", Input).has_focus
         assert dict(store.templates) == {}
 
-        await pilot.press(*"Named")
+        await set_name(pilot, "Named")
         screen.query_one("#tpl-body", TextArea).focus()
         await pilot.press("f7", "backspace", "ctrl+s")  # select all, delete
         await pilot.pause()
@@ -185,11 +207,9 @@ async def test_empty_name_and_body_show_errors_in_place_and_save_nothing(store: 
 async def test_preview_follows_the_typing(store: Store) -> None:
     app = FollowupApp(store, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_templates(pilot)
-        await pilot.press("ctrl+n", *"Quick")
-        screen.query_one("#tpl-body", TextArea).focus()
-        await pilot.press("f7", "backspace", *"{first_name} at {company}, {nickname}")
-        await pilot.pause()
+        await open_templates(pilot)
+        await pilot.press("ctrl+n", *"Quick")  # typed, key by key
+        await set_body(pilot, "{first_name} at {company}, {nickname}")
         assert widget_text(app, "#tpl-preview") == "José at Kestrel Robotics, {nickname}"
         count = widget_text(app, "#tpl-count")
         assert "36 / 8000 characters (LinkedIn message)" in count
@@ -243,7 +263,9 @@ async def test_user_text_is_shown_as_typed_never_as_markup(store: Store) -> None
     app = FollowupApp(store, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_templates(pilot)
-        await pilot.press("ctrl+n", *"[bold]Loud[/bold]", "ctrl+s")
+        await pilot.press("ctrl+n")
+        await set_name(pilot, "[bold]Loud[/bold]")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert "[bold]Loud[/bold] · your own" in screen_text(app)
         assert screen.query_one("#tpl-name", Input).value == "[bold]Loud[/bold]"
