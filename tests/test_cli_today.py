@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -49,7 +50,7 @@ def demo_json(day: date) -> list[dict[str, object]]:
     return items
 
 
-def with_edge_days(test):  # type: ignore[no-untyped-def]
+def with_edge_days(test: Callable[[date], None]) -> Callable[..., None]:
     """Run ``test(day)`` on the edge days and on many others from 2000 to 2099."""
     for day in EDGE_DAYS:
         test = example(day=day)(test)

@@ -11,8 +11,10 @@ from followup_tui.model import (
     Channel,
     Company,
     ConnectionStatus,
+    Contact,
     Settings,
     Stage,
+    Touch,
     TouchKind,
 )
 from followup_tui.review import ItemKind, due_items, suggest_kind, upcoming
@@ -196,8 +198,8 @@ def test_a_new_touch_makes_a_new_keep_in_touch_occurrence() -> None:
 # invite_pending
 
 
-def invited(days: int, *more: object, status: ConnectionStatus = S.INVITE_SENT,
-            kind: TouchKind = K.INVITE):  # type: ignore[no-untyped-def]
+def invited(days: int, *more: Touch, status: ConnectionStatus = S.INVITE_SENT,
+            kind: TouchKind = K.INVITE) -> Contact:
     return person("zoe", touch(ago(days), kind, channel=Channel.LINKEDIN_INVITE), *more,
                   status=status)
 

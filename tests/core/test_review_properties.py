@@ -94,7 +94,8 @@ def test_logging_the_items_note_clears_it_and_restarts_the_clock(
         return
     item = data.draw(st.sampled_from(items))
     contacts = {contact.id: contact for contact in dataset.contacts}
-    contact = contacts[item.contact_id]  # type: ignore[index]
+    assert item.contact_id is not None and item.touch_kind is not None  # as filtered above
+    contact = contacts[item.contact_id]
     updated, _ = mark_sent(contact, item.interview_id, "A note", kind=item.touch_kind,
                            channel=data.draw(st.sampled_from([Channel.EMAIL,
                                                               Channel.LINKEDIN_MESSAGE])),

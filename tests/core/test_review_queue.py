@@ -12,6 +12,7 @@ from followup_tui.model import (
     Cleared,
     Company,
     ConnectionStatus,
+    Dataset,
     Dismissal,
     ReviewState,
     Settings,
@@ -41,7 +42,7 @@ K = TouchKind
 INVITE = Channel.LINKEDIN_INVITE
 
 
-def two_due():  # type: ignore[no-untyped-def]
+def two_due() -> Dataset:
     """Ann owed a thank-you (round yesterday), Bob a keep-in-touch note (due today)."""
     return dataset(interview(rounds=(ago(1),), panel=("ann",)),
                    contacts=(person("ann"), person("bob", touch(ago(30), K.ARTICLE))))

@@ -9,9 +9,11 @@ import stat
 import subprocess
 import sys
 import threading
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -55,8 +57,10 @@ def sample() -> Dataset:
 def fill(store: Store, dataset: Dataset) -> None:
     """Put every record of ``dataset`` one by one."""
     store.set_settings(dataset.settings)
-    for obj in (*dataset.companies, *dataset.interviews, *dataset.contacts, *dataset.templates):
-        store.put(obj)
+    records: list[Company | Interview | Contact | Template] = [
+        *dataset.companies, *dataset.interviews, *dataset.contacts, *dataset.templates]
+    for record in records:
+        store.put(record)
 
 
 def files_in(folder: Path) -> set[str]:
@@ -187,10 +191,12 @@ def test_read_only_refuses_writes_and_leaves_the_file(db_path: Path) -> None:
     before = db_path.read_bytes()
     with Store.open(db_path, read_only=True) as store:
         assert store.read_only and store.dataset() == sample()
-        for attempt in (lambda: store.put(Company("co_9", "X")),
+        attempts: list[Callable[[], object]] = [
+                        lambda: store.put(Company("co_9", "X")),
                         lambda: store.set_settings(Settings()),
                         lambda: store.delete_contact("ct_ann"),
-                        lambda: store.replace_all(Dataset())):
+                        lambda: store.replace_all(Dataset())]
+        for attempt in attempts:
             with pytest.raises(StoreError, match="opened read-only"):
                 attempt()
         store.flush()  # nothing to save: not an error
@@ -236,7 +242,7 @@ def test_flush_from_a_thread_while_mutating(db_path: Path) -> None:
 
 
 @pytest.fixture
-def umask_022():
+def umask_022() -> Iterator[None]:
     old = os.umask(0o022)
     yield
     os.umask(old)
@@ -266,8 +272,8 @@ def test_existing_folders_keep_their_mode(tmp_path: Path) -> None:
     assert stat.S_IMODE((tmp_path / "new").stat().st_mode) == 0o700
 
 
-def _valid_file() -> dict:
-    data = json.loads(json.dumps({"meta": {"1": {"schema": SCHEMA_VERSION}}}))
+def _valid_file() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(json.dumps({"meta": {"1": {"schema": SCHEMA_VERSION}}}))
     data["interviews"] = {"1": {"id": "iv_1", "company_id": "co_1", "role": "Dev",
                                 "rounds": ["2024-13-45"]}}
     return data

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from time import monotonic
-from typing import Any
+from typing import Any, TypeVar
 
 from textual.app import App
 from textual.pilot import Pilot
+from textual.screen import Screen
 
 
 def screen_text(app: App[Any]) -> str:
@@ -42,3 +43,13 @@ async def wait_for(
         if monotonic() > deadline:
             raise AssertionError(f"timed out after {timeout} s waiting for {what}")
         await pilot.pause()
+
+
+S = TypeVar("S", bound=Screen[Any])
+
+
+def current(app: App[Any], kind: type[S]) -> S:
+    """The current screen, checked to be a ``kind`` (and typed as one)."""
+    screen = app.screen
+    assert isinstance(screen, kind), f"expected {kind.__name__}, got {type(screen).__name__}"
+    return screen

@@ -242,7 +242,8 @@ async def test_add_an_existing_contact_to_a_second_panel(store: Store) -> None:
         assert "ct_jose" in store.interviews["iv_orchard_devex"].panel
         assert "ct_jose" in store.interviews["iv_kestrel_fleet"].panel
         people = app.screen.query_one(PeopleList)
-        assert people.has_focus and people.highlighted_option.id == "ct_jose"
+        assert people.has_focus and people.highlighted_option is not None
+        assert people.highlighted_option.id == "ct_jose"
 
 
 def shown_hint(pilot: Pilot[None]) -> str:
@@ -289,7 +290,8 @@ async def test_add_a_new_panel_member_and_a_recruiter(store: Store) -> None:
         nadia = next(c for c in store.contacts.values() if c.name == "Nadia Quinn")
         assert (nadia.title, nadia.company) == ("Staff SRE", "Orchard Labs")
         assert store.interviews["iv_orchard_devex"].panel == (nadia.id,)
-        assert app.screen.query_one(PeopleList).highlighted_option.id == nadia.id
+        highlighted = app.screen.query_one(PeopleList).highlighted_option
+        assert highlighted is not None and highlighted.id == nadia.id
         assert "Nadia Quinn" in screen_text(pilot)
 
         await pilot.press("a")

@@ -9,8 +9,9 @@ from textual.app import SystemCommand
 from followup_tui.store import Store
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.commands import COMMANDS, commands_for, keys_markdown, rows
+from followup_tui.tui.screens.main import MainScreen
 
-from .screen_text import widget_text
+from .screen_text import current, widget_text
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "keys.md"
 
@@ -67,4 +68,4 @@ async def test_keys_can_be_remapped_from_settings(demo_store: Store) -> None:
     app = FollowupApp(demo_store, today=TODAY)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.press("y")
-        assert app.screen.stage_filter is not None
+        assert current(app, MainScreen).stage_filter is not None

@@ -12,12 +12,13 @@ from followup_tui.model import ConnectionStatus, Touch, TouchKind, TouchStatus
 from followup_tui.store import Store
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.screens.confirm import ConfirmDialog
+from followup_tui.tui.screens.main import MainScreen
 from followup_tui.tui.widgets.interview_list import InterviewList
 from followup_tui.tui.widgets.note_editor import NoteEditor
 from followup_tui.tui.widgets.people import PeopleList
 
 from .conftest import TODAY
-from .screen_text import notices, screen_text, wait_for, widget_text
+from .screen_text import current, notices, screen_text, wait_for, widget_text
 
 
 async def go_to_interview(pilot: Pilot[Any], company: str, stage: str | None = None) -> None:
@@ -34,7 +35,7 @@ async def go_to_interview(pilot: Pilot[Any], company: str, stage: str | None = N
         (None, None))
     assert index is not None, f"{company} is not in the list"
     listing.highlighted = index
-    await wait_for(pilot, lambda: pilot.app.screen.interview_id == wanted,
+    await wait_for(pilot, lambda: current(pilot.app, MainScreen).interview_id == wanted,
                    f"the panel of {company}")
 
 
@@ -42,11 +43,13 @@ async def go_to_person(pilot: Pilot[Any], name: str) -> None:
     """Highlight ``name`` on the panel, which gets the focus, and wait for their note."""
     people = pilot.app.screen.query_one(PeopleList)
     people.focus()
-    ids = [people.get_option_at_index(i).id for i in range(people.option_count)]
-    wanted = next((i for i in ids if pilot.app.store.contacts[i].name == name), None)
+    contacts = current(pilot.app, MainScreen).fapp.store.contacts
+    ids = [people.get_option_at_index(i).id or "" for i in range(people.option_count)]
+    wanted = next((i for i in ids if contacts[i].name == name), None)
     assert wanted is not None, f"{name} is not on the panel"
     people.highlighted = ids.index(wanted)
-    await wait_for(pilot, lambda: pilot.app.screen.note_for[1] == wanted, f"the note to {name}")
+    await wait_for(pilot, lambda: current(pilot.app, MainScreen).note_for[1] == wanted,
+                   f"the note to {name}")
 
 
 async def add_to_note(pilot: Pilot[Any], text: str) -> NoteEditor:
@@ -56,6 +59,19 @@ async def add_to_note(pilot: Pilot[Any], text: str) -> NoteEditor:
     editor.insert(text, editor.document.end)
     await pilot.pause()
     return editor
+
+
+def selected_contact(app: FollowupApp) -> str:
+    """The id of the person the main screen's note is for."""
+    contact_id = current(app, MainScreen).contact_id
+    assert contact_id is not None, "nobody is selected"
+    return contact_id
+
+
+def template_id(app: FollowupApp) -> str | None:
+    """The id of the template the main screen's note comes from."""
+    template = current(app, MainScreen).template
+    return template.id if template else None
 
 
 def editor_text(app: FollowupApp) -> str:
@@ -88,7 +104,7 @@ async def test_mark_sent_logs_the_touch_and_shows_it_in_history(
     async with demo_app.run_test(size=(120, 35), notifications=True) as pilot:
         await go_to_interview(pilot, "Fjord Analytics")
         await go_to_person(pilot, "Søren Kjær")
-        contact_id = demo_app.screen.query_one(PeopleList).highlighted_option.id
+        contact_id = selected_contact(demo_app)
         before = len(demo_store.contacts[contact_id].sent_touches())
         note = editor_text(demo_app)
         await pilot.press("s")
@@ -119,9 +135,9 @@ async def test_letters_type_in_the_editor_and_ctrl_keys_act(
         await pilot.press("c", "s", "q")  # letters that are commands outside the editor
         assert editor.text.endswith("csq")
         assert demo_app.is_running
-        template = demo_app.screen.template
+        template = current(demo_app, MainScreen).template
         await pilot.press("ctrl+t")
-        assert demo_app.screen.template != template
+        assert current(demo_app, MainScreen).template != template
         await pilot.press("escape")
         assert demo_app.screen.query_one(PeopleList).has_focus
 
@@ -174,7 +190,7 @@ async def test_stage_filter_cycles(demo_app: FollowupApp) -> None:
         listing = demo_app.screen.query_one(InterviewList)
         everything = len(listing.rows)
         await pilot.press("f")
-        stage = demo_app.screen.stage_filter
+        stage = current(demo_app, MainScreen).stage_filter
         assert stage is not None
         assert all(row.interview.stage is stage for row in listing.rows)
         assert len(listing.rows) < everything
@@ -205,10 +221,10 @@ async def test_near_identical_notes_to_one_panel_are_flagged(
     async with demo_app.run_test(size=(120, 35), notifications=True) as pilot:
         await go_to_interview(pilot, "Fjord Analytics")
         await go_to_person(pilot, "Søren Kjær")
-        used = demo_app.screen.template
+        used = current(demo_app, MainScreen).template
         await pilot.press("s")
         await go_to_person(pilot, "Zoë Müller")
-        while demo_app.screen.template != used:
+        while current(demo_app, MainScreen).template != used:
             await pilot.press("t")
         await wait_for(pilot, lambda: "Reads nearly the same as your note to Søren Kjær"
                        in widget_text(demo_app, "#note-status"), "the warning")
@@ -221,8 +237,7 @@ async def test_counter_turns_into_a_warning_over_the_limit(demo_app: FollowupApp
     async with demo_app.run_test(size=(120, 35), notifications=True) as pilot:
         await go_to_interview(pilot, "Fjord Analytics")
         await go_to_person(pilot, "Zoë Müller")
-        screen = demo_app.screen
-        while screen.template.id != "tpl_decision_invite":
+        while template_id(demo_app) != "tpl_decision_invite":
             await pilot.press("t")
         assert "/ 300" in screen_text(demo_app)
         assert "over the limit" not in screen_text(demo_app)
@@ -236,9 +251,9 @@ async def test_an_over_limit_note_is_logged_only_after_a_question(
     async with demo_app.run_test(size=(120, 35), notifications=True) as pilot:
         await go_to_interview(pilot, "Fjord Analytics")
         await go_to_person(pilot, "Zoë Müller")
-        while demo_app.screen.template.id != "tpl_decision_invite":
+        while template_id(demo_app) != "tpl_decision_invite":
             await pilot.press("t")
-        contact_id = demo_app.screen.contact_id
+        contact_id = selected_contact(demo_app)
         sent = len(demo_store.contacts[contact_id].sent_touches())
         await add_to_note(pilot, "x" * 300)
         await pilot.press("ctrl+s")
@@ -255,7 +270,7 @@ async def test_drafts_are_saved_as_draft_touches(demo_app: FollowupApp, demo_sto
     async with demo_app.run_test(size=(120, 35), notifications=True) as pilot:
         await go_to_interview(pilot, "Fjord Analytics")
         await go_to_person(pilot, "Søren Kjær")
-        contact_id = demo_app.screen.contact_id
+        contact_id = selected_contact(demo_app)
         await add_to_note(pilot, " Cheers!")
 
         def drafts() -> list[Touch]:
@@ -272,14 +287,15 @@ async def test_sending_twice_the_same_day_asks_first(demo_app: FollowupApp,
     async with demo_app.run_test(size=(120, 35)) as pilot:
         await go_to_interview(pilot, "Fjord Analytics")
         await go_to_person(pilot, "Søren Kjær")
-        contact_id = demo_app.screen.contact_id
+        contact_id = selected_contact(demo_app)
         before = len(demo_store.contacts[contact_id].sent_touches())
         await pilot.press("s")
         await pilot.press("s")  # the same note again: a question, not a second entry
         assert "already" in screen_text(demo_app)
         await pilot.press("n")
         assert len(demo_store.contacts[contact_id].sent_touches()) == before + 1
-        await wait_for(pilot, lambda: demo_app.screen._draft_timer is None, "the draft pause")
+        screen = current(demo_app, MainScreen)
+        await wait_for(pilot, lambda: screen._draft_timer is None, "the draft pause")
         drafts = [t for t in demo_store.contacts[contact_id].touches
                   if t.status is TouchStatus.DRAFT]
         assert drafts == []  # what was sent is not kept again as a draft
@@ -290,7 +306,7 @@ async def test_an_empty_note_is_neither_copied_nor_logged(demo_app: FollowupApp,
     async with demo_app.run_test(size=(120, 35), notifications=True) as pilot:
         await go_to_interview(pilot, "Fjord Analytics")
         await go_to_person(pilot, "Søren Kjær")
-        contact_id = demo_app.screen.contact_id
+        contact_id = selected_contact(demo_app)
         sent_before = len(demo_store.contacts[contact_id].sent_touches())
         await pilot.press("enter")
         demo_app.screen.query_one(NoteEditor).load_text("  \n")

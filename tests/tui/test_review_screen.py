@@ -9,10 +9,11 @@ from typing import Any
 from followup_tui.review import ItemKind, due_items
 from followup_tui.store import Store
 from followup_tui.tui.app import FollowupApp
+from followup_tui.tui.screens.main import MainScreen
 from followup_tui.tui.screens.review import ReviewScreen
 
 from .conftest import TODAY
-from .screen_text import screen_text, widget_text
+from .screen_text import current, screen_text, widget_text
 
 
 def sent_counts(store: Store) -> Counter[str]:
@@ -31,7 +32,7 @@ async def test_clearing_the_whole_queue_with_keys(demo_app: FollowupApp,
         assert f"0 of {len(queue)} done today" in widget_text(demo_app, "#review-head")
         presses = 0
         for _ in range(len(queue) + 5):
-            item = demo_app.screen.item
+            item = current(demo_app, ReviewScreen).item
             if item is None:
                 break
             if item.contact_id and item.touch_kind is not None:
@@ -39,7 +40,7 @@ async def test_clearing_the_whole_queue_with_keys(demo_app: FollowupApp,
             await pilot.press("s")
             presses += 1
         await pilot.pause()
-        assert demo_app.screen.items == []
+        assert current(demo_app, ReviewScreen).items == []
         # A note can settle a second item for the same person (their keep-in-touch clock).
         assert presses <= len(queue)
         assert f"{presses} of {presses} done today" in widget_text(demo_app, "#review-head")
@@ -59,7 +60,7 @@ async def test_snooze_hides_until_the_day_and_dismiss_keeps_a_reason(
 ) -> None:
     async with demo_app.run_test(size=(120, 35)) as pilot:
         await pilot.press("r")
-        screen = demo_app.screen
+        screen = current(demo_app, ReviewScreen)
         first, second = screen.items[0], screen.items[1]
         await pilot.press("z", "down", "enter")  # in a week
         assert first.key not in [i.key for i in screen.items]
@@ -76,12 +77,12 @@ async def test_snooze_hides_until_the_day_and_dismiss_keeps_a_reason(
 async def test_enter_opens_the_item_on_the_main_screen(demo_app: FollowupApp) -> None:
     async with demo_app.run_test(size=(120, 35)) as pilot:
         await pilot.press("r")
-        item = demo_app.screen.items[0]
+        item = current(demo_app, ReviewScreen).items[0]
         await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(demo_app.screen, ReviewScreen)
-        assert demo_app.screen.interview_id == item.interview_id
-        assert demo_app.screen.contact_id == item.contact_id
+        main = current(demo_app, MainScreen)
+        assert (main.interview_id, main.contact_id) == (item.interview_id, item.contact_id)
 
 
 async def test_empty_review_names_the_next_due_item(empty_store: Store) -> None:
@@ -103,7 +104,7 @@ async def test_withdrawing_a_pending_invitation_logs_it(demo_app: FollowupApp,
 
     async with demo_app.run_test(size=(120, 35)) as pilot:
         await pilot.press("r")
-        screen = demo_app.screen
+        screen = current(demo_app, ReviewScreen)
         while screen.item is not None and screen.item.kind is not ItemKind.INVITE_PENDING:
             await pilot.press("n")
         item = screen.item

@@ -10,8 +10,9 @@ from followup_tui.store import Store
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.screens.main import MainScreen
 from followup_tui.tui.screens.search import SearchScreen
+from followup_tui.tui.widgets.note_editor import NoteEditor
 
-from .screen_text import screen_text, wait_for
+from .screen_text import current, screen_text, wait_for
 
 
 async def wait_for_index(pilot: Pilot[None]) -> None:
@@ -38,10 +39,10 @@ async def test_type_see_results_enter_lands_on_the_person(demo_app: FollowupApp)
         assert "Zoë Müller" in screen_text(demo_app)
         await pilot.press("enter")
         await pilot.pause()
-        screen = demo_app.screen
-        assert isinstance(screen, MainScreen)
+        screen = current(demo_app, MainScreen)
+        assert screen.contact_id is not None
         assert demo_app.store.contacts[screen.contact_id].name == "Zoë Müller"
-        assert "Zoë" in screen.query_one("#note-editor").text
+        assert "Zoë" in screen.query_one(NoteEditor).text
 
 
 async def test_a_tidbit_word_finds_its_person_and_esc_goes_back(demo_app: FollowupApp) -> None:

@@ -17,7 +17,7 @@ from followup_tui.tui.screens.settings import SettingsScreen, binding_ids, parse
 from followup_tui.tui.screens.templates import TemplatesScreen
 from followup_tui.tui.widgets.note_editor import NoteEditor
 
-from .screen_text import notices, screen_text, wait_for, widget_text
+from .screen_text import current, notices, screen_text, wait_for, widget_text
 
 TODAY = date(2026, 11, 26)
 SIZE = (120, 35)
@@ -151,7 +151,7 @@ async def test_leaving_with_unsaved_changes_asks_first(store: Store) -> None:
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("escape")
         await pilot.pause()
-        assert app.screen is screen
+        assert current(app, SettingsScreen) is screen
         await pilot.press("escape", "y")
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)

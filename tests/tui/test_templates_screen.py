@@ -17,7 +17,7 @@ from followup_tui.tui.screens.main import MainScreen
 from followup_tui.tui.screens.templates import TemplatesScreen
 from followup_tui.tui.widgets.note_editor import NoteEditor
 
-from .screen_text import notices, screen_text, widget_text
+from .screen_text import current, notices, screen_text, widget_text
 
 TODAY = date(2026, 11, 26)
 SIZE = (120, 35)
@@ -226,7 +226,7 @@ async def test_leaving_with_unsaved_edits_asks_first(store: Store) -> None:
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("n")
         await pilot.pause()
-        assert app.screen is screen
+        assert current(app, TemplatesScreen) is screen
 
         listing = screen.query_one("#tpl-list", OptionList)
         listing.focus()
@@ -238,7 +238,7 @@ async def test_leaving_with_unsaved_edits_asks_first(store: Store) -> None:
         assert "Quit without saving" in screen_text(app)
         await pilot.press("n")
         await pilot.pause()
-        assert app.screen is screen and app.is_running
+        assert current(app, TemplatesScreen) is screen and app.is_running
         assert listing.highlighted_option is not None
         assert listing.highlighted_option.id == "tpl_thank_you"
         assert screen.query_one("#tpl-body", TextArea).text.startswith("xHi {first_name}")
