@@ -38,10 +38,20 @@ CONTACTS = 4 * INTERVIEWS  # a panel of three and a recruiter each
 COMPANIES = 2_000
 TODAY = date(2026, 11, 26)
 S = ConnectionStatus
-STATUSES = [S.NOT_CONTACTED] * 8 + [S.NOTE_DRAFTED, S.INVITE_SENT, S.INVITE_SENT, S.IGNORED] \
-    + [S.CONNECTED] * 6 + [S.REPLIED] * 2
-ROTATING = [TouchKind.ARTICLE, TouchKind.EVENT, TouchKind.COMPANY_NEWS, TouchKind.PERSONAL,
-            TouchKind.REPLY, TouchKind.OTHER]
+STATUSES = (
+    [S.NOT_CONTACTED] * 8
+    + [S.NOTE_DRAFTED, S.INVITE_SENT, S.INVITE_SENT, S.IGNORED]
+    + [S.CONNECTED] * 6
+    + [S.REPLIED] * 2
+)
+ROTATING = [
+    TouchKind.ARTICLE,
+    TouchKind.EVENT,
+    TouchKind.COMPANY_NEWS,
+    TouchKind.PERSONAL,
+    TouchKind.REPLY,
+    TouchKind.OTHER,
+]
 CLOSED = [Stage.REJECTED, Stage.REJECTED, Stage.DECLINED, Stage.ACCEPTED, Stage.WITHDRAWN]
 
 
@@ -52,42 +62,99 @@ def make_dataset(*, steady: bool, seed: int = 1) -> Dataset:
     def ago(most: int) -> date:
         return TODAY - timedelta(days=rng.randrange(most))
 
-    companies = tuple(Company(f"co_{i}", f"Company {i}",
-                              cooling_off_months=rng.choice([None, None, 6, 12]),
-                              cooling_off_source="careers page") for i in range(COMPANIES))
+    companies = tuple(
+        Company(
+            f"co_{i}",
+            f"Company {i}",
+            cooling_off_months=rng.choice([None, None, 6, 12]),
+            cooling_off_source="careers page",
+        )
+        for i in range(COMPANIES)
+    )
     interviews = []
     for i in range(INTERVIEWS):
         rounds = tuple(ago(1500) for _ in range(3))
         recent = max(rounds) > TODAY - timedelta(days=30)
-        stage = (rng.choice([Stage.INTERVIEWED, Stage.AWAITING_DECISION]) if recent or not steady
-                 else rng.choice(CLOSED))
-        interviews.append(Interview(
-            f"iv_{i}", f"co_{i % COMPANIES}", "Senior Software Engineer", rounds=rounds,
-            panel=tuple(f"ct_{4 * i + k}" for k in range(3)), recruiter_id=f"ct_{4 * i + 3}",
-            stage=stage, decision_date=max(rounds) + timedelta(days=10),
-            closure_received=rng.random() < 0.8))
+        stage = (
+            rng.choice([Stage.INTERVIEWED, Stage.AWAITING_DECISION])
+            if recent or not steady
+            else rng.choice(CLOSED)
+        )
+        interviews.append(
+            Interview(
+                f"iv_{i}",
+                f"co_{i % COMPANIES}",
+                "Senior Software Engineer",
+                rounds=rounds,
+                panel=tuple(f"ct_{4 * i + k}" for k in range(3)),
+                recruiter_id=f"ct_{4 * i + 3}",
+                stage=stage,
+                decision_date=max(rounds) + timedelta(days=10),
+                closure_received=rng.random() < 0.8,
+            )
+        )
     contacts = []
     for j in range(CONTACTS):
         interview = interviews[j // 4]
         last_round = max(interview.rounds)
-        touches = [Touch(f"t_{j}_0", last_round, TouchKind.THANK_YOU, Channel.EMAIL, "Thanks!",
-                         interview_id=interview.id)] if steady and rng.random() < 0.9 else []
+        touches = (
+            [
+                Touch(
+                    f"t_{j}_0",
+                    last_round,
+                    TouchKind.THANK_YOU,
+                    Channel.EMAIL,
+                    "Thanks!",
+                    interview_id=interview.id,
+                )
+            ]
+            if steady and rng.random() < 0.9
+            else []
+        )
         if steady and interview.stage in (Stage.REJECTED, Stage.DECLINED) and rng.random() < 0.97:
-            touches.append(Touch(f"t_{j}_1", last_round + timedelta(days=11),
-                                 TouchKind.DECISION_NOTE, Channel.LINKEDIN_INVITE,
-                                 "Thank you, let's keep in touch", interview_id=interview.id))
+            touches.append(
+                Touch(
+                    f"t_{j}_1",
+                    last_round + timedelta(days=11),
+                    TouchKind.DECISION_NOTE,
+                    Channel.LINKEDIN_INVITE,
+                    "Thank you, let's keep in touch",
+                    interview_id=interview.id,
+                )
+            )
         status = rng.choice(STATUSES)
         lately = 31 if steady and rng.random() < 0.97 else 400
-        touches += [Touch(f"t_{j}_{k}", ago(lately), rng.choice(ROTATING),
-                          rng.choice(list(Channel)), "Saw this and thought of you")
-                    for k in range(2, 2 + rng.randrange(1 if steady else 0, 4))]
+        touches += [
+            Touch(
+                f"t_{j}_{k}",
+                ago(lately),
+                rng.choice(ROTATING),
+                rng.choice(list(Channel)),
+                "Saw this and thought of you",
+            )
+            for k in range(2, 2 + rng.randrange(1 if steady else 0, 4))
+        ]
         if status is S.INVITE_SENT:
-            touches.append(Touch(f"t_{j}_9", ago(15 if steady else 400), TouchKind.INVITE,
-                                 Channel.LINKEDIN_INVITE, "Glad we met; may I connect?"))
-        contacts.append(Contact(f"ct_{j}", f"Person {j} Surname", title="Engineering Manager",
-                                company=f"Company {j % COMPANIES}", status=status,
-                                tidbits=("runs marathons",) if j % 3 else (),
-                                touches=tuple(touches)))
+            touches.append(
+                Touch(
+                    f"t_{j}_9",
+                    ago(15 if steady else 400),
+                    TouchKind.INVITE,
+                    Channel.LINKEDIN_INVITE,
+                    "Glad we met; may I connect?",
+                )
+            )
+        contacts.append(
+            Contact(
+                f"ct_{j}",
+                f"Person {j} Surname",
+                title="Engineering Manager",
+                company=f"Company {j % COMPANIES}",
+                status=status,
+                tidbits=("runs marathons",) if j % 3 else (),
+                touches=tuple(touches),
+            )
+        )
     return Dataset(Settings(), companies, tuple(interviews), tuple(contacts))
 
 

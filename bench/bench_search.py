@@ -22,49 +22,167 @@ from followup_tui.search import SearchIndex
 INTERVIEWS, CONTACTS, COMPANIES = 10_000, 40_000, 2_000
 LIMIT = 50
 TODAY = date(2026, 11, 26)
-FIRST = ["José", "Zoë", "Łukasz", "Søren", "Anna", "Marcus", "Priya", "Yoko", "Daniel", "Leila",
-         "Mateo", "Noa", "Amara", "Oliver", "Chloé", "François", "Björn", "Ana", "Jürgen",
-         "Sam", "Maria", "John", "Wei", "Fatima", "Ingrid", "Kofi", "Aoife", "Raúl", "Emma"]
-LAST = ["Álvarez-Núñez", "Müller", "Wróbel", "Kjær", "Schmidt", "Okafor", "Raman", "Tanaka",
-        "Grant", "Haddad", "Bell", "Nwosu", "Dubois", "Johansson", "García", "Smith", "Chen",
-        "Kowalski", "Ó Briain", "Lindqvist", "Novák", "Rossi", "Silva", "Brown", "Öztürk"]
-TITLES = ["Engineering Manager", "Staff Engineer", "Principal Engineer", "Senior SRE",
-          "Recruiter", "Talent Partner", "VP Engineering", "Director of Engineering",
-          "Product Manager", "Data Scientist", "Tech Lead"]
-ROLES = ["Backend Engineer", "Platform Engineer", "Staff Platform Engineer", "Data Engineer",
-         "Senior Software Engineer", "Engineering Lead", "Site Reliability Engineer"]
-TIDBITS = ["Opening a microbrewery with his brother", "Training for a marathon",
-           "Runs the monthly Rust meetup", "Keen birdwatcher", "Plays correspondence chess",
-           "Just back from parental leave", "Learning Japanese", "Coaches under-10 football"]
-NOTES = ["Great conversation about distributed systems and on-call.",
-         "Asked about the team's roadmap; promised to share a paper on consensus.",
-         "Follow up after the offsite.", ""]
-WORDS = ["Acme", "Kestrel", "Fjord", "Halcyon", "Lumen", "Orchard", "Tessellate", "Nimbus",
-         "Quartz", "Borealis", "Cobalt", "Meridian", "Zephyr", "Aurora", "Vertex"]
-QUERIES = ["jose", "eng man", "microbrew", "company:acme eng", "stage:rejected", "muler",
-           "alvarez", "sam smith", "platform", "e"]
+FIRST = [
+    "José",
+    "Zoë",
+    "Łukasz",
+    "Søren",
+    "Anna",
+    "Marcus",
+    "Priya",
+    "Yoko",
+    "Daniel",
+    "Leila",
+    "Mateo",
+    "Noa",
+    "Amara",
+    "Oliver",
+    "Chloé",
+    "François",
+    "Björn",
+    "Ana",
+    "Jürgen",
+    "Sam",
+    "Maria",
+    "John",
+    "Wei",
+    "Fatima",
+    "Ingrid",
+    "Kofi",
+    "Aoife",
+    "Raúl",
+    "Emma",
+]
+LAST = [
+    "Álvarez-Núñez",
+    "Müller",
+    "Wróbel",
+    "Kjær",
+    "Schmidt",
+    "Okafor",
+    "Raman",
+    "Tanaka",
+    "Grant",
+    "Haddad",
+    "Bell",
+    "Nwosu",
+    "Dubois",
+    "Johansson",
+    "García",
+    "Smith",
+    "Chen",
+    "Kowalski",
+    "Ó Briain",
+    "Lindqvist",
+    "Novák",
+    "Rossi",
+    "Silva",
+    "Brown",
+    "Öztürk",
+]
+TITLES = [
+    "Engineering Manager",
+    "Staff Engineer",
+    "Principal Engineer",
+    "Senior SRE",
+    "Recruiter",
+    "Talent Partner",
+    "VP Engineering",
+    "Director of Engineering",
+    "Product Manager",
+    "Data Scientist",
+    "Tech Lead",
+]
+ROLES = [
+    "Backend Engineer",
+    "Platform Engineer",
+    "Staff Platform Engineer",
+    "Data Engineer",
+    "Senior Software Engineer",
+    "Engineering Lead",
+    "Site Reliability Engineer",
+]
+TIDBITS = [
+    "Opening a microbrewery with his brother",
+    "Training for a marathon",
+    "Runs the monthly Rust meetup",
+    "Keen birdwatcher",
+    "Plays correspondence chess",
+    "Just back from parental leave",
+    "Learning Japanese",
+    "Coaches under-10 football",
+]
+NOTES = [
+    "Great conversation about distributed systems and on-call.",
+    "Asked about the team's roadmap; promised to share a paper on consensus.",
+    "Follow up after the offsite.",
+    "",
+]
+WORDS = [
+    "Acme",
+    "Kestrel",
+    "Fjord",
+    "Halcyon",
+    "Lumen",
+    "Orchard",
+    "Tessellate",
+    "Nimbus",
+    "Quartz",
+    "Borealis",
+    "Cobalt",
+    "Meridian",
+    "Zephyr",
+    "Aurora",
+    "Vertex",
+]
+QUERIES = [
+    "jose",
+    "eng man",
+    "microbrew",
+    "company:acme eng",
+    "stage:rejected",
+    "muler",
+    "alvarez",
+    "sam smith",
+    "platform",
+    "e",
+]
 
 
-def make(rng: random.Random) -> tuple[dict[str, Company], dict[str, Interview],
-                                      dict[str, Contact]]:
+def make(rng: random.Random) -> tuple[dict[str, Company], dict[str, Interview], dict[str, Contact]]:
     """The data, as the store's mappings."""
-    companies = {f"co_{i}": Company(f"co_{i}", f"{rng.choice(WORDS)} {rng.choice(WORDS)} {i}")
-                 for i in range(COMPANIES)}
+    companies = {
+        f"co_{i}": Company(f"co_{i}", f"{rng.choice(WORDS)} {rng.choice(WORDS)} {i}")
+        for i in range(COMPANIES)
+    }
     interviews = {}
     for i in range(INTERVIEWS):
         rounds = tuple(TODAY - timedelta(days=rng.randrange(1500)) for _ in range(3))
         interviews[f"iv_{i}"] = Interview(
-            f"iv_{i}", f"co_{i % COMPANIES}", rng.choice(ROLES), rounds=rounds,
-            panel=tuple(f"ct_{4 * i + k}" for k in range(3)), recruiter_id=f"ct_{4 * i + 3}",
-            stage=rng.choice(list(Stage)), notes=rng.choice(NOTES), tags=("remote",) * (i % 2))
+            f"iv_{i}",
+            f"co_{i % COMPANIES}",
+            rng.choice(ROLES),
+            rounds=rounds,
+            panel=tuple(f"ct_{4 * i + k}" for k in range(3)),
+            recruiter_id=f"ct_{4 * i + 3}",
+            stage=rng.choice(list(Stage)),
+            notes=rng.choice(NOTES),
+            tags=("remote",) * (i % 2),
+        )
     contacts = {}
     for j in range(CONTACTS):
         contacts[f"ct_{j}"] = Contact(
-            f"ct_{j}", f"{rng.choice(FIRST)} {rng.choice(LAST)}", title=rng.choice(TITLES),
+            f"ct_{j}",
+            f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+            title=rng.choice(TITLES),
             company=companies[f"co_{(j // 4) % COMPANIES}"].name,
-            tidbits=(rng.choice(TIDBITS),) if j % 3 == 0 else (), notes=rng.choice(NOTES),
-            touches=tuple(Touch(f"t_{j}_{k}", TODAY, text="Saw this and thought of you")
-                          for k in range(rng.randrange(3))))
+            tidbits=(rng.choice(TIDBITS),) if j % 3 == 0 else (),
+            notes=rng.choice(NOTES),
+            touches=tuple(
+                Touch(f"t_{j}_{k}", TODAY, text="Saw this and thought of you")
+                for k in range(rng.randrange(3))
+            ),
+        )
     return companies, interviews, contacts
 
 
@@ -81,8 +199,10 @@ def main() -> None:
     # as the app does after loading (a full pass over 50,000 records costs tens of ms).
     gc.collect()
     gc.freeze()
-    print(f"build ({INTERVIEWS:,} interviews, {CONTACTS:,} contacts)  "
-          f"{ms(time.perf_counter() - began)}")
+    print(
+        f"build ({INTERVIEWS:,} interviews, {CONTACTS:,} contacts)  "
+        f"{ms(time.perf_counter() - began)}"
+    )
     times: list[float] = []
     for query in QUERIES:
         worst = 0.0
@@ -94,15 +214,19 @@ def main() -> None:
             worst = max(worst, took)
         print(f"  {query!r:<22} worst keystroke {ms(worst)}")
     times.sort()
-    print(f"per keystroke ({len(times)}):  median {ms(statistics.median(times))}  "
-          f"p95 {ms(times[int(0.95 * len(times))])}  max {ms(times[-1])}")
+    print(
+        f"per keystroke ({len(times)}):  median {ms(statistics.median(times))}  "
+        f"p95 {ms(times[int(0.95 * len(times))])}  max {ms(times[-1])}"
+    )
     clears = []
     for _ in range(20):
         began = time.perf_counter()
         index.search("", limit=LIMIT)
         clears.append(time.perf_counter() - began)
-    print(f"clear to empty (all items):  median {ms(statistics.median(clears))}  "
-          f"max {ms(max(clears))}")
+    print(
+        f"clear to empty (all items):  median {ms(statistics.median(clears))}  "
+        f"max {ms(max(clears))}"
+    )
     updates = []
     for i in range(200):
         interview = interviews[f"iv_{i}"]
@@ -116,8 +240,10 @@ def main() -> None:
         index.update_contact(replace(contact, name=contact.name + " Jr"))
         contact_updates.append(time.perf_counter() - began)
     print(f"update one interview:  median {ms(statistics.median(updates))}  max {ms(max(updates))}")
-    print(f"rename one contact:    median {ms(statistics.median(contact_updates))}  "
-          f"max {ms(max(contact_updates))}")
+    print(
+        f"rename one contact:    median {ms(statistics.median(contact_updates))}  "
+        f"max {ms(max(contact_updates))}"
+    )
 
 
 if __name__ == "__main__":

@@ -33,9 +33,13 @@ async def run() -> None:
     companies, interviews, contacts = make(random.Random(7))
     folder = Path(tempfile.mkdtemp())
     store = Store.open(folder / "followup.json")
-    store.replace_all(Dataset(companies=tuple(companies.values()),
-                              interviews=tuple(interviews.values()),
-                              contacts=tuple(contacts.values())))
+    store.replace_all(
+        Dataset(
+            companies=tuple(companies.values()),
+            interviews=tuple(interviews.values()),
+            contacts=tuple(contacts.values()),
+        )
+    )
     app = FollowupApp(store, today=date(2026, 11, 26))
     work: list[float] = []
     painted: list[float] = []
@@ -68,8 +72,10 @@ async def run() -> None:
     def show(name: str, values: list[float]) -> None:
         ordered = sorted(values)
         p95 = ordered[int(0.95 * (len(ordered) - 1))]
-        print(f"{name:<34} median {1000 * statistics.median(values):6.1f} ms   "
-              f"p95 {1000 * p95:6.1f} ms   max {1000 * max(values):6.1f} ms")
+        print(
+            f"{name:<34} median {1000 * statistics.median(values):6.1f} ms   "
+            f"p95 {1000 * p95:6.1f} ms   max {1000 * max(values):6.1f} ms"
+        )
 
     print(f"{len(work)} keystrokes")
     show("screen work (query + rows)", work)

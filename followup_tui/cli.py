@@ -108,13 +108,25 @@ def _make_demo_db(today: date) -> Path:
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", "db", type=click.Path(dir_okay=False, path_type=Path), envvar=DB_ENV,
-              show_envvar=True, help="The database file (default: in your user data directory).")
-@click.option("--demo", is_flag=True,
-              help="Use a fresh temporary copy of the built-in demo data; "
-                   "your database is not opened.")
-@click.option("--today", type=DateType(), default=None,
-              help="Pretend today is this day (for demos and tests).")
+@click.option(
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar=DB_ENV,
+    show_envvar=True,
+    help="The database file (default: in your user data directory).",
+)
+@click.option(
+    "--demo",
+    is_flag=True,
+    help="Use a fresh temporary copy of the built-in demo data; your database is not opened.",
+)
+@click.option(
+    "--today",
+    type=DateType(),
+    default=None,
+    help="Pretend today is this day (for demos and tests).",
+)
 @click.version_option(__version__, "--version", prog_name="followup")
 @click.pass_context
 def cli(ctx: click.Context, db: Path | None, demo: bool, today: date | None) -> None:
@@ -153,10 +165,21 @@ def _run_app(session: Session) -> None:
 
 
 @cli.command("export", short_help="Write everything as JSON (the interchange format).")
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True,
-              help="The interchange format (see docs/data-format.md).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write to this file instead of standard output.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json"]),
+    default="json",
+    show_default=True,
+    help="The interchange format (see docs/data-format.md).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write to this file instead of standard output.",
+)
 @click.pass_obj
 def export_command(session: Session, fmt: str, output: Path | None) -> None:
     """Write the whole database in the documented interchange format."""
@@ -220,8 +243,13 @@ def today_command(session: Session, as_json: bool) -> None:
 @cli.command("search", short_help="Find people and interviews across every panel.")
 @click.argument("query", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print the hits as a JSON list.")
-@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True,
-              help="Show at most this many people and this many interviews.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=20,
+    show_default=True,
+    help="Show at most this many people and this many interviews.",
+)
 @click.pass_obj
 def search_command(session: Session, query: tuple[str, ...], as_json: bool, limit: int) -> None:
     """Find people and interviews: words match the start of any word, accents and case aside.
@@ -235,9 +263,11 @@ def search_command(session: Session, query: tuple[str, ...], as_json: bool, limi
 
     with session.store(read_only=True) as store:
         dataset = store.dataset()
-    index = SearchIndex.build({c.id: c for c in dataset.companies},
-                              {i.id: i for i in dataset.interviews},
-                              {c.id: c for c in dataset.contacts})
+    index = SearchIndex.build(
+        {c.id: c for c in dataset.companies},
+        {i.id: i for i in dataset.interviews},
+        {c.id: c for c in dataset.contacts},
+    )
     result = index.search(" ".join(query), limit=limit)
     for hint in result.hints:
         click.echo(f"followup: {hint}", err=True)

@@ -49,8 +49,9 @@ def system_clipboard_possible(env: Mapping[str, str], platform: str = sys.platfo
     return True
 
 
-def copy_to_system(text: str, env: Mapping[str, str] | None = None,
-                   timeout: float = 5.0) -> str | None:
+def copy_to_system(
+    text: str, env: Mapping[str, str] | None = None, timeout: float = 5.0
+) -> str | None:
     """Put ``text`` on the system clipboard; return a backend name on success, else None.
 
     Never raises and never writes to the terminal.
@@ -60,8 +61,13 @@ def copy_to_system(text: str, env: Mapping[str, str] | None = None,
         return None
     try:
         result = subprocess.run(
-            [sys.executable, "-c", _CHILD], input=text.encode("utf-8"), env=env,
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, timeout=timeout, check=False,
+            [sys.executable, "-c", _CHILD],
+            input=text.encode("utf-8"),
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            timeout=timeout,
+            check=False,
         )
     except (OSError, subprocess.SubprocessError):
         return None
@@ -74,8 +80,13 @@ def copy_to_system(text: str, env: Mapping[str, str] | None = None,
 def _backend_label(name: str) -> str:
     # pyperclip's copy functions are named like "copy_xclip"; the tool is what a person knows.
     match = re.search(r"(xclip|xsel|wl|klipper|pbcopy|osx|windows|wsl|qt|gtk|dev)", name)
-    return {"wl": "wl-copy", "osx": "pbcopy", "dev": "/dev/clipboard"}.get(
-        match.group(1), match.group(1)) if match else "system clipboard"
+    return (
+        {"wl": "wl-copy", "osx": "pbcopy", "dev": "/dev/clipboard"}.get(
+            match.group(1), match.group(1)
+        )
+        if match
+        else "system clipboard"
+    )
 
 
 def note_filename(contact_name: str, today: date) -> str:

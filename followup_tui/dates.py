@@ -25,8 +25,20 @@ def parse_date(text: str) -> date:
 # Fixed English names: calendar.day_name and month_name follow the process locale, and the notes
 # are written in English whatever the terminal's locale is.
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _WEEKS = {2: "two", 3: "three"}
 
 

@@ -62,8 +62,11 @@ def facts(contact: Contact) -> Facts:
 
 def is_invitation(touch: Touch) -> bool:
     """A LinkedIn invitation that went out (a note on an invitation counts, a withdrawal not)."""
-    return (touch.status is _SENT and touch.kind is not _WITHDRAWN
-            and (touch.kind is _INVITE or touch.channel is _BY_INVITATION))
+    return (
+        touch.status is _SENT
+        and touch.kind is not _WITHDRAWN
+        and (touch.kind is _INVITE or touch.channel is _BY_INVITATION)
+    )
 
 
 def last_invitation(contact: Contact) -> Touch | None:

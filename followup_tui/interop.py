@@ -37,8 +37,12 @@ FORMAT_NAME = "followup"
 FORMAT_VERSION = 1
 
 #: The record tables of a document, in the order they are written, with their record types.
-TABLES: dict[str, type[Any]] = {"companies": Company, "interviews": Interview,
-                                "contacts": Contact, "templates": Template}
+TABLES: dict[str, type[Any]] = {
+    "companies": Company,
+    "interviews": Interview,
+    "contacts": Contact,
+    "templates": Template,
+}
 _KEYS = ("format", "version", "settings", *TABLES, "review")
 #: The lists of the review state, each holding at most one entry per item key.
 REVIEW_LISTS = ("snoozed", "dismissed", "cleared")
@@ -76,8 +80,11 @@ def export_json(dataset: Dataset) -> bytes:
 def _encode(dataset: Dataset) -> bytes:
     # Records sorted by id, and no timestamp on purpose: the same data always gives the same
     # bytes, so exporting what was just imported gives an identical file.
-    document: dict[str, Any] = {"format": FORMAT_NAME, "version": FORMAT_VERSION,
-                                "settings": codec.to_builtins(dataset.settings)}
+    document: dict[str, Any] = {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "settings": codec.to_builtins(dataset.settings),
+    }
     for name in TABLES:
         document[name] = codec.to_builtins(sorted(getattr(dataset, name), key=lambda r: r.id))
     document["review"] = codec.to_builtins(dataset.review)  # its lists are sorted by key
@@ -101,8 +108,9 @@ def parse_document(data: bytes | str) -> Dataset:
         records = document.get(name, [])
         if not isinstance(records, list):
             raise ImportProblem(f"{name}: expected a list of records, got {_kind(records)}")
-        tables[name] = tuple(_convert(record, kind, f"{name}[{index}]")
-                             for index, record in enumerate(records))
+        tables[name] = tuple(
+            _convert(record, kind, f"{name}[{index}]") for index, record in enumerate(records)
+        )
     review = _convert(document.get("review", {}), ReviewState, "review")
     return Dataset(settings=settings, **tables, review=review)
 
@@ -127,17 +135,28 @@ class ImportPlan:
     @property
     def has_changes(self) -> bool:
         """True when applying the plan would change anything at all."""
-        return (self.settings == "replaced" or any(self.added.values())
-                or any(self.changed.values()) or any(self.review[:2]))
+        return (
+            self.settings == "replaced"
+            or any(self.added.values())
+            or any(self.changed.values())
+            or any(self.review[:2])
+        )
 
     def summary(self) -> str:
         """Describe the plan in a few lines, one per table, then one for the settings, and one
         for the review state if the file has any."""
-        lines = [f"{name}: {len(self.added[name])} added, {len(self.changed[name])} changed, "
-                 f"{self.unchanged[name]} unchanged" for name in TABLES]
-        lines.append({"replaced": "settings: replaced by the file's",
-                      "same": "settings: unchanged",
-                      "defaults": "settings: kept (the file has only the defaults)"}[self.settings])
+        lines = [
+            f"{name}: {len(self.added[name])} added, {len(self.changed[name])} changed, "
+            f"{self.unchanged[name]} unchanged"
+            for name in TABLES
+        ]
+        lines.append(
+            {
+                "replaced": "settings: replaced by the file's",
+                "same": "settings: unchanged",
+                "defaults": "settings: kept (the file has only the defaults)",
+            }[self.settings]
+        )
         if any(self.review):
             added, changed, unchanged = self.review
             lines.append(f"review: {added} added, {changed} changed, {unchanged} unchanged")
@@ -159,8 +178,9 @@ def plan_import(current: Dataset, incoming: Dataset) -> ImportPlan:
     for name in TABLES:
         records: tuple[Any, ...] = getattr(incoming, name)
         _check_unique(name, records)
-        merged, added[name], changed[name], unchanged[name] = _merge(getattr(current, name),
-                                                                      records)
+        merged, added[name], changed[name], unchanged[name] = _merge(
+            getattr(current, name), records
+        )
         tables[name] = tuple(merged)
     outcome: SettingsOutcome
     if incoming.settings == Settings():
@@ -174,8 +194,9 @@ def plan_import(current: Dataset, incoming: Dataset) -> ImportPlan:
     return ImportPlan(added, changed, unchanged, outcome, result, review_counts)
 
 
-def _merge_review(current: ReviewState, incoming: ReviewState
-                  ) -> tuple[ReviewState, tuple[int, int, int]]:
+def _merge_review(
+    current: ReviewState, incoming: ReviewState
+) -> tuple[ReviewState, tuple[int, int, int]]:
     """Union by item key, list by list; the file's entry wins over the stored one."""
     counts = [0, 0, 0]
     lists: dict[str, tuple[Any, ...]] = {}
@@ -189,8 +210,9 @@ def _merge_review(current: ReviewState, incoming: ReviewState
     return ReviewState(**lists), (counts[0], counts[1], counts[2])
 
 
-def _merge(current: tuple[R, ...], incoming: tuple[R, ...]
-           ) -> tuple[list[R], list[str], list[str], int]:
+def _merge(
+    current: tuple[R, ...], incoming: tuple[R, ...]
+) -> tuple[list[R], list[str], list[str], int]:
     merged = list(current)
     position: dict[str, int] = {}
     for index, record in enumerate(current):
@@ -211,15 +233,19 @@ def _check_unique(name: str, records: tuple[Any, ...]) -> None:
     first: dict[str, int] = {}
     for index, record in enumerate(records):
         if record.id in first:
-            raise ImportProblem(f"{name}[{index}]: id {record.id} is used twice "
-                                f"(also by {name}[{first[record.id]}])")
+            raise ImportProblem(
+                f"{name}[{index}]: id {record.id} is used twice "
+                f"(also by {name}[{first[record.id]}])"
+            )
         first[record.id] = index
         if isinstance(record, Contact):
             seen: dict[str, int] = {}
             for number, touch in enumerate(record.touches):
                 if touch.id in seen:
-                    raise ImportProblem(f"{name}[{index}].touches[{number}]: touch id {touch.id} "
-                                        f"is used twice (also by touches[{seen[touch.id]}])")
+                    raise ImportProblem(
+                        f"{name}[{index}].touches[{number}]: touch id {touch.id} "
+                        f"is used twice (also by touches[{seen[touch.id]}])"
+                    )
                 seen[touch.id] = number
 
 
@@ -236,21 +262,29 @@ def _check_references(result: Dataset, incoming: Dataset) -> None:
 
     for interview in result.interviews:
         if interview.company_id not in companies:
-            raise ImportProblem(f"{place('interviews', interview.id)}: company "
-                                f"{interview.company_id} is not among the companies")
+            raise ImportProblem(
+                f"{place('interviews', interview.id)}: company "
+                f"{interview.company_id} is not among the companies"
+            )
         for member in interview.panel:
             if member not in contacts:
-                raise ImportProblem(f"{place('interviews', interview.id)}: panel member "
-                                    f"{member} is not among the contacts")
+                raise ImportProblem(
+                    f"{place('interviews', interview.id)}: panel member "
+                    f"{member} is not among the contacts"
+                )
         if interview.recruiter_id is not None and interview.recruiter_id not in contacts:
-            raise ImportProblem(f"{place('interviews', interview.id)}: recruiter "
-                                f"{interview.recruiter_id} is not among the contacts")
+            raise ImportProblem(
+                f"{place('interviews', interview.id)}: recruiter "
+                f"{interview.recruiter_id} is not among the contacts"
+            )
     for contact in result.contacts:
         for touch in contact.touches:
             if touch.interview_id is not None and touch.interview_id not in interviews:
-                raise ImportProblem(f"{place('contacts', contact.id)}: touch {touch.id} refers to "
-                                    f"interview {touch.interview_id}, which is not among the "
-                                    "interviews")
+                raise ImportProblem(
+                    f"{place('contacts', contact.id)}: touch {touch.id} refers to "
+                    f"interview {touch.interview_id}, which is not among the "
+                    "interviews"
+                )
 
 
 def _decode(data: bytes | str) -> Any:
@@ -270,8 +304,9 @@ def _decode(data: bytes | str) -> Any:
 def _check_header(document: dict[str, Any]) -> None:
     name = document.get("format")
     if name != FORMAT_NAME:
-        found = ("has no format key" if "format" not in document
-                 else f"has format {_short.repr(name)}")
+        found = (
+            "has no format key" if "format" not in document else f"has format {_short.repr(name)}"
+        )
         raise ImportProblem(f"not a followup export: the file {found}, expected {FORMAT_NAME!r}")
     version = document.get("version")
     if "version" not in document:
@@ -279,15 +314,18 @@ def _check_header(document: dict[str, Any]) -> None:
     if isinstance(version, bool) or not isinstance(version, int):
         raise ImportProblem(f"version: expected a whole number, got {_short.repr(version)}")
     if version > FORMAT_VERSION:
-        raise ImportProblem(f"this file was written by a newer followup (format version "
-                            f"{_short.repr(version)}); this one reads versions up to "
-                            f"{FORMAT_VERSION}: upgrade followup to import it")
+        raise ImportProblem(
+            f"this file was written by a newer followup (format version "
+            f"{_short.repr(version)}); this one reads versions up to "
+            f"{FORMAT_VERSION}: upgrade followup to import it"
+        )
     if version < 1:
         raise ImportProblem(f"version: {version} is not a format version (they start at 1)")
     unknown = [key for key in document if key not in _KEYS]
     if unknown:
-        raise ImportProblem(f"unknown key {_short.repr(unknown[0])} at the top level (expected "
-                            f"{', '.join(_KEYS)})")
+        raise ImportProblem(
+            f"unknown key {_short.repr(unknown[0])} at the top level (expected {', '.join(_KEYS)})"
+        )
 
 
 def _convert(data: object, kind: type[Any], where: str) -> Any:
@@ -300,13 +338,14 @@ def _convert(data: object, kind: type[Any], where: str) -> Any:
 def _explain(message: str, data: object, where: str) -> str:
     """Say what was wrong with a value in words a person can act on, quoting the value."""
     place, _, text = message.partition(": ")
-    path = place[len(where):]
+    path = place[len(where) :]
     if text == "Invalid RFC3339 encoded date":
         return f"{place}: {_short.repr(_value_at(data, path))} is not a date (use YYYY-MM-DD)"
     if text.startswith("Invalid enum value"):
         field = path.rpartition(".")[2]
         enum: type[StrEnum] | None = {"stage": Stage, "kind": TouchKind, "channel": Channel}.get(
-            field)
+            field
+        )
         if field == "status":
             enum = TouchStatus if ".touches[" in path else ConnectionStatus
         allowed = f" (use one of: {', '.join(enum)})" if enum else ""

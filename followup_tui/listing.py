@@ -39,16 +39,27 @@ def due_by_interview(dataset: Dataset, today: date) -> dict[str, str]:
     return due
 
 
-def interview_rows(interviews: Iterable[Interview], companies: Mapping[str, Company],
-                   due: Mapping[str, str], stage: Stage | None = None) -> list[InterviewRow]:
+def interview_rows(
+    interviews: Iterable[Interview],
+    companies: Mapping[str, Company],
+    due: Mapping[str, str],
+    stage: Stage | None = None,
+) -> list[InterviewRow]:
     """The list's rows: filtered by ``stage`` if given; due first, then the newest round first."""
     rows = []
     for interview in interviews:
         if stage is not None and interview.stage is not stage:
             continue
         company = companies.get(interview.company_id)
-        rows.append(InterviewRow(interview, company.name if company else "?",
-                                 due.get(interview.id)))
-    rows.sort(key=lambda r: (r.due is None, -(r.interview.last_round or date.min).toordinal(),
-                             r.company.casefold(), r.interview.role.casefold()))
+        rows.append(
+            InterviewRow(interview, company.name if company else "?", due.get(interview.id))
+        )
+    rows.sort(
+        key=lambda r: (
+            r.due is None,
+            -(r.interview.last_round or date.min).toordinal(),
+            r.company.casefold(),
+            r.interview.role.casefold(),
+        )
+    )
     return rows

@@ -25,8 +25,12 @@ def _set(obj: object, name: str, value: object) -> None:
     object.__setattr__(obj, name, value)
 
 
-def _clean_fields(obj: object, lines: tuple[str, ...] = (), urls: tuple[str, ...] = (),
-                  texts: tuple[str, ...] = ()) -> None:
+def _clean_fields(
+    obj: object,
+    lines: tuple[str, ...] = (),
+    urls: tuple[str, ...] = (),
+    texts: tuple[str, ...] = (),
+) -> None:
     for name in lines:
         _set(obj, name, clean_line(getattr(obj, name)))
     for name in urls:
@@ -61,8 +65,7 @@ class Stage(StrEnum):
     @property
     def is_open(self) -> bool:
         """True while a decision is still to come."""
-        return self in (Stage.APPLIED, Stage.SCHEDULED, Stage.INTERVIEWED,
-                        Stage.AWAITING_DECISION)
+        return self in (Stage.APPLIED, Stage.SCHEDULED, Stage.INTERVIEWED, Stage.AWAITING_DECISION)
 
 
 class ConnectionStatus(StrEnum):
@@ -102,10 +105,14 @@ class TouchKind(StrEnum):
     @property
     def label(self) -> str:
         """The kind as a person would write it."""
-        return {"thank_you": "thank-you", "decision_note": "post-decision note",
-                "invite": "connection invite", "event": "event / conference",
-                "reply": "reply received", "invite_withdrawn": "invitation withdrawn",
-                }.get(self.value, self.value.replace("_", " "))
+        return {
+            "thank_you": "thank-you",
+            "decision_note": "post-decision note",
+            "invite": "connection invite",
+            "event": "event / conference",
+            "reply": "reply received",
+            "invite_withdrawn": "invitation withdrawn",
+        }.get(self.value, self.value.replace("_", " "))
 
 
 class Channel(StrEnum):
@@ -119,8 +126,12 @@ class Channel(StrEnum):
     @property
     def label(self) -> str:
         """The channel as a person would write it."""
-        return {"linkedin_invite": "LinkedIn invitation", "linkedin_message": "LinkedIn message",
-                "email": "email", "other": "other"}[self.value]
+        return {
+            "linkedin_invite": "LinkedIn invitation",
+            "linkedin_message": "LinkedIn message",
+            "email": "email",
+            "other": "other",
+        }[self.value]
 
 
 class TouchStatus(StrEnum):
@@ -181,15 +192,21 @@ class Contact:
     touches: tuple[Touch, ...] = ()
 
     def __post_init__(self) -> None:
-        _clean_fields(self, lines=("id", "name", "title", "company", "phone"),
-                      urls=("email", "linkedin"), texts=("notes",))
+        _clean_fields(
+            self,
+            lines=("id", "name", "title", "company", "phone"),
+            urls=("email", "linkedin"),
+            texts=("notes",),
+        )
         tidbits = (clean_text(t, 10_000).strip() for t in self.tidbits)
         _set(self, "tidbits", tuple(t for t in tidbits if t))
         _set(self, "tags", clean_tags(self.tags))
         _require(bool(self.id), "a contact needs an id")
         _require(bool(self.name), "a contact needs a name")
-        _require(self.cadence_days is None or 1 <= self.cadence_days <= 3650,
-                 "cadence_days must be between 1 and 3650")
+        _require(
+            self.cadence_days is None or 1 <= self.cadence_days <= 3650,
+            "cadence_days must be between 1 and 3650",
+        )
 
     @property
     def first_name(self) -> str:
@@ -198,8 +215,9 @@ class Contact:
 
     def sent_touches(self) -> tuple[Touch, ...]:
         """Touches that went out or came in, oldest first."""
-        return tuple(sorted((t for t in self.touches if t.status is TouchStatus.SENT),
-                            key=lambda t: t.date))
+        return tuple(
+            sorted((t for t in self.touches if t.status is TouchStatus.SENT), key=lambda t: t.date)
+        )
 
     def last_touch(self) -> Touch | None:
         """The most recent sent touch, if any."""
@@ -221,8 +239,10 @@ class Company:
         _clean_fields(self, lines=("id", "name", "cooling_off_source"), texts=("notes",))
         _require(bool(self.id), "a company needs an id")
         _require(bool(self.name), "a company needs a name")
-        _require(self.cooling_off_months is None or 0 <= self.cooling_off_months <= 120,
-                 "cooling_off_months must be between 0 and 120")
+        _require(
+            self.cooling_off_months is None or 0 <= self.cooling_off_months <= 120,
+            "cooling_off_months must be between 0 and 120",
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,8 +265,9 @@ class Interview:
     tags: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        _clean_fields(self, lines=("id", "company_id", "role", "level"),
-                      texts=("feedback", "notes"))
+        _clean_fields(
+            self, lines=("id", "company_id", "role", "level"), texts=("feedback", "notes")
+        )
         _set(self, "rounds", tuple(sorted(set(self.rounds))))
         _set(self, "panel", tuple(dict.fromkeys(self.panel)))
         _set(self, "tags", clean_tags(self.tags))
@@ -302,16 +323,23 @@ class Settings:
 
     def __post_init__(self) -> None:
         _clean_fields(self, lines=("your_name",), texts=("signature",))
-        _require(1 <= self.default_cadence_days <= 3650,
-                 "default_cadence_days must be between 1 and 3650")
-        _require(1 <= self.decision_overdue_days <= 365,
-                 "decision_overdue_days must be between 1 and 365")
+        _require(
+            1 <= self.default_cadence_days <= 3650,
+            "default_cadence_days must be between 1 and 3650",
+        )
+        _require(
+            1 <= self.decision_overdue_days <= 365,
+            "decision_overdue_days must be between 1 and 365",
+        )
 
     def limit_for(self, channel: Channel) -> int | None:
         """The character limit of a channel, or None when it has none."""
         if channel is Channel.LINKEDIN_INVITE:
-            return (self.linkedin_invite_free_limit if self.linkedin_free_account
-                    else self.linkedin_invite_limit)
+            return (
+                self.linkedin_invite_free_limit
+                if self.linkedin_free_account
+                else self.linkedin_invite_limit
+            )
         if channel is Channel.LINKEDIN_MESSAGE:
             return self.linkedin_message_limit
         if channel is Channel.EMAIL:

@@ -31,8 +31,18 @@ from .model import (
 )
 
 __all__ = [
-    "PLACEHOLDERS", "NoteContext", "all_templates", "char_count", "default_template", "gap",
-    "limit_status", "near_duplicates", "next_template", "relative_date", "render", "similarity",
+    "PLACEHOLDERS",
+    "NoteContext",
+    "all_templates",
+    "char_count",
+    "default_template",
+    "gap",
+    "limit_status",
+    "near_duplicates",
+    "next_template",
+    "relative_date",
+    "render",
+    "similarity",
 ]
 
 
@@ -130,8 +140,7 @@ _VALUES: dict[str, Callable[[NoteContext], str]] = {
     "name": lambda ctx: ctx.contact.name,
     "title": lambda ctx: ctx.contact.title,
     "company": lambda ctx: ctx.company.name if ctx.company else ctx.contact.company,
-    "their_company": lambda ctx: (ctx.contact.company
-                                  or (ctx.company.name if ctx.company else "")),
+    "their_company": lambda ctx: ctx.contact.company or (ctx.company.name if ctx.company else ""),
     "role": lambda ctx: ctx.interview.role if ctx.interview else "",
     "level": lambda ctx: ctx.interview.level if ctx.interview else "",
     "recruiter": lambda ctx: _first_word(ctx.recruiter.name) if ctx.recruiter else "",
@@ -172,8 +181,10 @@ def all_templates(stored: Mapping[str, Template]) -> list[Template]:
     by_id = {t.id: t for t in stored.values()}
     builtin_ids = {t.id for t in BUILTIN_TEMPLATES}
     builtins = [by_id.get(t.id, t) for t in BUILTIN_TEMPLATES]
-    own = sorted((t for t in by_id.values() if t.id not in builtin_ids),
-                 key=lambda t: (t.name.casefold(), t.id))
+    own = sorted(
+        (t for t in by_id.values() if t.id not in builtin_ids),
+        key=lambda t: (t.name.casefold(), t.id),
+    )
     return builtins + own
 
 
@@ -189,8 +200,9 @@ _CONNECTED = frozenset({ConnectionStatus.CONNECTED, ConnectionStatus.REPLIED})
 
 def _sent(ctx: NoteContext, kind: TouchKind) -> bool:
     interview_id = ctx.interview.id if ctx.interview else None
-    return any(t.kind is kind and t.interview_id == interview_id
-               for t in ctx.contact.sent_touches())
+    return any(
+        t.kind is kind and t.interview_id == interview_id for t in ctx.contact.sent_touches()
+    )
 
 
 def _wanted(ctx: NoteContext) -> list[tuple[TouchKind, Channel | None]]:
@@ -200,19 +212,31 @@ def _wanted(ctx: NoteContext) -> list[tuple[TouchKind, Channel | None]]:
     note, it is time for check-ins.
     """
     interview, contact = ctx.interview, ctx.contact
-    if (interview is not None and interview.stage in _CLOSED
-            and not _sent(ctx, TouchKind.DECISION_NOTE)):
-        channel = (Channel.LINKEDIN_INVITE if contact.status in _NOT_CONNECTED
-                   else Channel.LINKEDIN_MESSAGE)
+    if (
+        interview is not None
+        and interview.stage in _CLOSED
+        and not _sent(ctx, TouchKind.DECISION_NOTE)
+    ):
+        channel = (
+            Channel.LINKEDIN_INVITE
+            if contact.status in _NOT_CONNECTED
+            else Channel.LINKEDIN_MESSAGE
+        )
         return [(TouchKind.DECISION_NOTE, channel), (TouchKind.DECISION_NOTE, None)]
     last = interview.last_round if interview else None
-    if (interview is not None and interview.stage in _WAITING and last is not None
-            and 0 <= (ctx.today - last).days <= THANK_YOU_DAYS
-            and not _sent(ctx, TouchKind.THANK_YOU)):
+    if (
+        interview is not None
+        and interview.stage in _WAITING
+        and last is not None
+        and 0 <= (ctx.today - last).days <= THANK_YOU_DAYS
+        and not _sent(ctx, TouchKind.THANK_YOU)
+    ):
         return [(TouchKind.THANK_YOU, None)]
     if contact.status in _CONNECTED or contact.sent_touches():
-        return [(TouchKind.PERSONAL if contact.tidbits else TouchKind.ARTICLE, None),
-                (TouchKind.ARTICLE, None)]
+        return [
+            (TouchKind.PERSONAL if contact.tidbits else TouchKind.ARTICLE, None),
+            (TouchKind.ARTICLE, None),
+        ]
     return []
 
 
@@ -294,7 +318,7 @@ def _shingles(text: str) -> frozenset[tuple[str, ...]]:
     text = text.lower()
     greeting = _GREETING.match(text)
     if greeting is not None:
-        text = text[greeting.end():]
+        text = text[greeting.end() :]
     else:
         first, newline, rest = text.lstrip().partition("\n")
         if newline and len(_WORD.findall(first)) <= 3:  # an opening line such as "Anna -"
@@ -330,7 +354,9 @@ def near_duplicates(text: str, others: Mapping[str, str], threshold: float = 0.8
     "Nearly the same" means a :func:`similarity` of at least ``threshold``.
     """
     mine = _shingles(text)
-    scores = {key: 1.0 if other == text else _jaccard(mine, _shingles(other))
-              for key, other in others.items()}
+    scores = {
+        key: 1.0 if other == text else _jaccard(mine, _shingles(other))
+        for key, other in others.items()
+    }
     close = [key for key, score in scores.items() if score >= threshold]
     return sorted(close, key=lambda key: -scores[key])

@@ -66,9 +66,21 @@ from .review_items import Candidate, ItemKind, ReviewItem
 from .review_rules import Rules, first_of_next_month
 from .store_schema import paused_gc
 
-__all__ = ["ItemKind", "ReviewItem", "by_kind", "dismiss", "due_items", "invite_advice",
-           "invites_used", "mark_cleared", "progress", "snooze", "suggest_kind", "upcoming",
-           "withdrawn_until"]
+__all__ = [
+    "ItemKind",
+    "ReviewItem",
+    "by_kind",
+    "dismiss",
+    "due_items",
+    "invite_advice",
+    "invites_used",
+    "mark_cleared",
+    "progress",
+    "snooze",
+    "suggest_kind",
+    "upcoming",
+    "withdrawn_until",
+]
 
 _PERSONAL_NOTES = (ItemKind.THANK_YOU, ItemKind.DECISION_NOTE)
 
@@ -77,8 +89,9 @@ def _order(item: ReviewItem) -> tuple[bool, int, date]:
     return (not item.overdue, item.kind.priority, item.due)
 
 
-def _showing(candidates: Iterable[Candidate], state: ReviewState, today: date, horizon: date
-             ) -> list[Candidate]:
+def _showing(
+    candidates: Iterable[Candidate], state: ReviewState, today: date, horizon: date
+) -> list[Candidate]:
     """The candidates in the queue on some day from ``today`` to ``horizon``, each item's
     ``since`` moved to the end of its snooze; dismissed ones and repeated keys left out."""
     dismissed = {entry.key for entry in state.dismissed}
@@ -88,8 +101,12 @@ def _showing(candidates: Iterable[Candidate], state: ReviewState, today: date, h
     for candidate in candidates:
         item = candidate.item
         since = max(item.since, snoozed[item.key]) if item.key in snoozed else item.since
-        if (item.key in seen or item.key in dismissed or since > horizon
-                or max(since, today) > candidate.until):
+        if (
+            item.key in seen
+            or item.key in dismissed
+            or since > horizon
+            or max(since, today) > candidate.until
+        ):
             continue
         seen.add(item.key)
         if since != item.since:
@@ -118,8 +135,9 @@ def _due_items(dataset: Dataset, today: date) -> list[ReviewItem]:
         if advice and candidate.invites:
             notes.append(f"if by invitation: {advice}")
         if candidate.again is not None:
-            notes.append("an invitation was withdrawn: invite again from "
-                         f"{short_date(candidate.again)}")
+            notes.append(
+                f"an invitation was withdrawn: invite again from {short_date(candidate.again)}"
+            )
         items.append(replace(item, suggestion="; ".join(notes)) if len(notes) > 1 else item)
     items.sort(key=_order)
     return items
@@ -133,9 +151,13 @@ def upcoming(dataset: Dataset, today: date, days: int = 60) -> ReviewItem | None
     for ahead in sorted({min(step, days) for step in (1, 7, days)}):
         horizon = today + timedelta(days=ahead)
         with paused_gc():
-            later = [c.item for c in _showing(Rules(dataset, today, horizon).all(),
-                                              dataset.review, today, horizon)
-                     if c.item.since > today]
+            later = [
+                c.item
+                for c in _showing(
+                    Rules(dataset, today, horizon).all(), dataset.review, today, horizon
+                )
+                if c.item.since > today
+            ]
         if later:
             return min(later, key=lambda item: (item.since, *_order(item)))
     return None
@@ -149,8 +171,11 @@ def snooze(state: ReviewState, key: str, until: date) -> ReviewState:
 
 def dismiss(state: ReviewState, key: str, reason: str, on: date) -> ReviewState:
     """Take the item ``key`` out of the queue for good, keeping ``reason``."""
-    return ReviewState(tuple(s for s in state.snoozed if s.key != key),
-                       (*state.dismissed, Dismissal(key, reason, on)), state.cleared)
+    return ReviewState(
+        tuple(s for s in state.snoozed if s.key != key),
+        (*state.dismissed, Dismissal(key, reason, on)),
+        state.cleared,
+    )
 
 
 def mark_cleared(state: ReviewState, key: str, on: date) -> ReviewState:
@@ -169,9 +194,15 @@ def progress(dataset: Dataset, today: date) -> tuple[int, int]:
 
 def invites_used(dataset: Dataset, today: date) -> int:
     """Personalised LinkedIn invitations (sent, with a note) in ``today``'s calendar month."""
-    return sum(1 for contact in dataset.contacts for touch in contact.touches
-               if touch.date.month == today.month and touch.date.year == today.year
-               and is_invitation(touch) and touch.text.strip())
+    return sum(
+        1
+        for contact in dataset.contacts
+        for touch in contact.touches
+        if touch.date.month == today.month
+        and touch.date.year == today.year
+        and is_invitation(touch)
+        and touch.text.strip()
+    )
 
 
 def invite_advice(dataset: Dataset, today: date) -> str | None:
@@ -183,8 +214,10 @@ def invite_advice(dataset: Dataset, today: date) -> str | None:
     if used < budget:
         return None
     again = first_of_next_month(today)
-    return (f"invitation budget used ({used}/{max(budget, 0)}): send without a note or wait "
-            f"until {short_date(again).split(' ', 1)[1]}")
+    return (
+        f"invitation budget used ({used}/{max(budget, 0)}): send without a note or wait "
+        f"until {short_date(again).split(' ', 1)[1]}"
+    )
 
 
 def by_kind(items: Iterable[ReviewItem]) -> dict[ItemKind, list[ReviewItem]]:

@@ -23,10 +23,14 @@ class ItemKind(StrEnum):
     @property
     def label(self) -> str:
         """The kind as a heading of the queue says it."""
-        return {"thank_you": "Thank-you notes", "decision_note": "Post-decision notes",
-                "keep_in_touch": "Keep in touch", "invite_pending": "Invitations pending",
-                "decision_overdue": "Decisions overdue",
-                "reapply_open": "Reapply windows"}[self.value]
+        return {
+            "thank_you": "Thank-you notes",
+            "decision_note": "Post-decision notes",
+            "keep_in_touch": "Keep in touch",
+            "invite_pending": "Invitations pending",
+            "decision_overdue": "Decisions overdue",
+            "reapply_open": "Reapply windows",
+        }[self.value]
 
     @property
     def priority(self) -> int:

@@ -42,10 +42,12 @@ IN_TOUCH = (ConnectionStatus.CONNECTED, ConnectionStatus.REPLIED, ConnectionStat
 #: Statuses in which an invitation is a way to reach someone, so the monthly budget applies.
 NOT_LINKED = (ConnectionStatus.NOT_CONTACTED, ConnectionStatus.NOTE_DRAFTED)
 _LABEL = {kind: kind.label for kind in TouchKind}
-_WHAT = {TouchKind.ARTICLE: "an article they would enjoy",
-         TouchKind.EVENT: "an event or conference to meet at",
-         TouchKind.COMPANY_NEWS: "a word on their company's news",
-         TouchKind.PERSONAL: "something personal"}
+_WHAT = {
+    TouchKind.ARTICLE: "an article they would enjoy",
+    TouchKind.EVENT: "an event or conference to meet at",
+    TouchKind.COMPANY_NEWS: "a word on their company's news",
+    TouchKind.PERSONAL: "something personal",
+}
 
 
 class Rules:
@@ -76,17 +78,47 @@ class Rules:
         yield from self.decision_overdue()
         yield from self.reapply_open()
 
-    def _item(self, kind: ItemKind, key: str, due: date, *, company: str, role: str,
-              contact: Contact | None, summary: str, suggestion: str,
-              touch_kind: TouchKind | None, interview_id: str | None = None,
-              company_id: str | None = None, since: date | None = None) -> ReviewItem:
-        return ReviewItem(key, kind, due, company, role, contact.id if contact else None,
-                          contact.name if contact else None, interview_id, company_id, summary,
-                          suggestion, touch_kind, due < self.today,
-                          due if since is None else since)
+    def _item(
+        self,
+        kind: ItemKind,
+        key: str,
+        due: date,
+        *,
+        company: str,
+        role: str,
+        contact: Contact | None,
+        summary: str,
+        suggestion: str,
+        touch_kind: TouchKind | None,
+        interview_id: str | None = None,
+        company_id: str | None = None,
+        since: date | None = None,
+    ) -> ReviewItem:
+        return ReviewItem(
+            key,
+            kind,
+            due,
+            company,
+            role,
+            contact.id if contact else None,
+            contact.name if contact else None,
+            interview_id,
+            company_id,
+            summary,
+            suggestion,
+            touch_kind,
+            due < self.today,
+            due if since is None else since,
+        )
 
-    def _candidate(self, item: ReviewItem, contact: Contact | None, *, until: date = date.max,
-                   by_invitation: bool = True) -> Candidate:
+    def _candidate(
+        self,
+        item: ReviewItem,
+        contact: Contact | None,
+        *,
+        until: date = date.max,
+        by_invitation: bool = True,
+    ) -> Candidate:
         # ``by_invitation``: the note may go as a LinkedIn invitation, if not yet connected.
         if contact is None or item.touch_kind is None:
             return Candidate(item, until)
@@ -116,12 +148,18 @@ class Rules:
             if contact is None or _sent(contact, TouchKind.THANK_YOU, interview.id, day):
                 continue
             item = self._item(
-                ItemKind.THANK_YOU, f"thank_you:{interview.id}:{person}:{day}", day,
-                company=self._company(interview), role=interview.role, contact=contact,
+                ItemKind.THANK_YOU,
+                f"thank_you:{interview.id}:{person}:{day}",
+                day,
+                company=self._company(interview),
+                role=interview.role,
+                contact=contact,
                 summary=f"round {when}, not thanked",
                 suggestion="send a short thank-you while the round is fresh",
-                touch_kind=TouchKind.THANK_YOU, interview_id=interview.id,
-                company_id=interview.company_id)
+                touch_kind=TouchKind.THANK_YOU,
+                interview_id=interview.id,
+                company_id=interview.company_id,
+            )
             yield self._candidate(item, contact, until=day + timedelta(days=THANK_YOU_DAYS))
 
     def decision_note(self) -> Iterator[Candidate]:
@@ -131,21 +169,29 @@ class Rules:
             if interview.stage not in DECIDED or not interview.closure_received:
                 continue
             due = interview.decision_date or interview.last_round or self.today
-            outcome = ("not selected" if interview.stage is Stage.REJECTED
-                       else "offer declined")
+            outcome = "not selected" if interview.stage is Stage.REJECTED else "offer declined"
             for person in interview.people:
                 contact = self.contacts.get(person)
-                if (contact is None or contact.status is ConnectionStatus.IGNORED
-                        or _sent(contact, TouchKind.DECISION_NOTE, interview.id)):
+                if (
+                    contact is None
+                    or contact.status is ConnectionStatus.IGNORED
+                    or _sent(contact, TouchKind.DECISION_NOTE, interview.id)
+                ):
                     continue
                 whom = "recruiter; " if person == interview.recruiter_id else ""
                 item = self._item(
-                    ItemKind.DECISION_NOTE, f"decision_note:{interview.id}:{person}", due,
-                    company=self._company(interview), role=interview.role, contact=contact,
+                    ItemKind.DECISION_NOTE,
+                    f"decision_note:{interview.id}:{person}",
+                    due,
+                    company=self._company(interview),
+                    role=interview.role,
+                    contact=contact,
                     summary=f"{whom}{outcome} {days_from(due, self.today)}",
                     suggestion="thank them for their time and ask to keep in touch",
-                    touch_kind=TouchKind.DECISION_NOTE, interview_id=interview.id,
-                    company_id=interview.company_id)
+                    touch_kind=TouchKind.DECISION_NOTE,
+                    interview_id=interview.id,
+                    company_id=interview.company_id,
+                )
                 yield self._candidate(item, contact)
 
     def contacts_due(self) -> Iterator[Candidate]:
@@ -191,11 +237,16 @@ class Rules:
         before = when if sent is None or sent is last else days_from(sent.date, self.today)
         sent = sent or last
         item = self._item(
-            ItemKind.KEEP_IN_TOUCH, f"keep_in_touch:{contact.id}:{due.isoformat()}", due,
-            company=contact.company, role=contact.title, contact=contact,
+            ItemKind.KEEP_IN_TOUCH,
+            f"keep_in_touch:{contact.id}:{due.isoformat()}",
+            due,
+            company=contact.company,
+            role=contact.title,
+            contact=contact,
             summary=f"last touch {when} ({_LABEL[last.kind]}), every {every} days",
             suggestion=f"send {what}; last time: {_LABEL[sent.kind]}, {before}",
-            touch_kind=kind)
+            touch_kind=kind,
+        )
         return self._candidate(item, contact)
 
     def _invite_pending(self, contact: Contact, known: Facts) -> Candidate | None:
@@ -210,11 +261,16 @@ class Rules:
             return None
         nudged = f"; last nudge {days_from(base, self.today)}" if base > invite.date else ""
         item = self._item(
-            ItemKind.INVITE_PENDING, f"invite_pending:{contact.id}:{invite.date}", due,
-            company=contact.company, role=contact.title, contact=contact,
+            ItemKind.INVITE_PENDING,
+            f"invite_pending:{contact.id}:{invite.date}",
+            due,
+            company=contact.company,
+            role=contact.title,
+            contact=contact,
             summary=f"invited {days_from(invite.date, self.today)}, not accepted{nudged}",
             suggestion="nudge them another way, withdraw it, or give up (mark ignored)",
-            touch_kind=TouchKind.OTHER)
+            touch_kind=TouchKind.OTHER,
+        )
         return self._candidate(item, contact)
 
     def decision_overdue(self) -> Iterator[Candidate]:
@@ -229,29 +285,48 @@ class Rules:
             for person in interview.people:
                 contact = self.contacts.get(person)
                 for touch in contact.touches if contact else ():
-                    if (touch.interview_id == interview.id and touch.date >= base
-                            and touch.status is TouchStatus.SENT and touch.kind not in _NO_NEWS):
+                    if (
+                        touch.interview_id == interview.id
+                        and touch.date >= base
+                        and touch.status is TouchStatus.SENT
+                        and touch.kind not in _NO_NEWS
+                    ):
                         base, asked, heard_from = touch.date, touch, contact
             due = base + timedelta(days=wait + 1)
             if due > self.horizon:
                 continue
             whom = self._whom_to_ask(interview, heard_from)
-            since = (f"last word {days_from(base, self.today)}" if asked
-                     else f"last round {days_from(last_round, self.today)}")
+            since = (
+                f"last word {days_from(base, self.today)}"
+                if asked
+                else f"last round {days_from(last_round, self.today)}"
+            )
             item = self._item(
-                ItemKind.DECISION_OVERDUE, f"decision_overdue:{interview.id}:{last_round}", due,
-                company=self._company(interview), role=interview.role, contact=whom,
+                ItemKind.DECISION_OVERDUE,
+                f"decision_overdue:{interview.id}:{last_round}",
+                due,
+                company=self._company(interview),
+                role=interview.role,
+                contact=whom,
                 summary=f"{since} (you wait {wait} days)",
-                suggestion=(f"ask {whom.first_name} for an update" if whom
-                            else "no one to ask: snooze it or dismiss it"),
-                touch_kind=TouchKind.OTHER if whom else None, interview_id=interview.id,
-                company_id=interview.company_id)
+                suggestion=(
+                    f"ask {whom.first_name} for an update"
+                    if whom
+                    else "no one to ask: snooze it or dismiss it"
+                ),
+                touch_kind=TouchKind.OTHER if whom else None,
+                interview_id=interview.id,
+                company_id=interview.company_id,
+            )
             yield self._candidate(item, whom, by_invitation=False)  # a nudge is a message
 
     def _whom_to_ask(self, interview: Interview, heard_from: Contact | None) -> Contact | None:
         # The recruiter; else whoever last wrote about it; else the first of the panel.
-        for person in (interview.recruiter_id, heard_from.id if heard_from else None,
-                       *interview.panel):
+        for person in (
+            interview.recruiter_id,
+            heard_from.id if heard_from else None,
+            *interview.panel,
+        ):
             contact = self.contacts.get(person or "")
             if contact is not None and contact.status is not ConnectionStatus.IGNORED:
                 return contact
@@ -283,13 +358,20 @@ class Rules:
         ends = "ended" if end < self.today else "ends"
         source = company.cooling_off_source or "not noted"
         item = self._item(
-            ItemKind.REAPPLY_OPEN, f"reapply_open:{company.id}:{end}", end,
-            company=company.name, role=", ".join(dict.fromkeys(roles)), contact=None,
+            ItemKind.REAPPLY_OPEN,
+            f"reapply_open:{company.id}:{end}",
+            end,
+            company=company.name,
+            role=", ".join(dict.fromkeys(roles)),
+            contact=None,
             summary=f"cooling-off {ends} {short_date(end, year=end.year != self.today.year)} "
-                    f"({days_from(end, self.today)}); policy: {source}",
+            f"({days_from(end, self.today)}); policy: {source}",
             suggestion=f"you may apply again from {short_date(end)} ({months} months after "
-                       f"the no of {short_date(decided)}): look at their open roles",
-            touch_kind=None, company_id=company.id, since=since)
+            f"the no of {short_date(decided)}): look at their open roles",
+            touch_kind=None,
+            company_id=company.id,
+            since=since,
+        )
         yield Candidate(item)
 
 
@@ -297,18 +379,21 @@ class Rules:
 _NO_NEWS = (TouchKind.THANK_YOU, TouchKind.INVITE, TouchKind.INVITE_WITHDRAWN)
 
 
-def _sent(contact: Contact, kind: TouchKind, interview_id: str,
-          since: date = date.min) -> bool:
+def _sent(contact: Contact, kind: TouchKind, interview_id: str, since: date = date.min) -> bool:
     for touch in contact.touches:
-        if (touch.interview_id == interview_id and touch.kind is kind
-                and touch.status is TouchStatus.SENT and touch.date >= since):
+        if (
+            touch.interview_id == interview_id
+            and touch.kind is kind
+            and touch.status is TouchStatus.SENT
+            and touch.date >= since
+        ):
             return True
     return False
 
 
 def _shorten(text: str, width: int) -> str:
     line = " ".join(text.split())
-    return line if len(line) <= width else line[:width - 1].rstrip() + "…"
+    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
 
 
 def first_of_next_month(today: date) -> date:

@@ -75,8 +75,10 @@ def render_today(dataset: Dataset, today: date, width: int = WIDTH) -> str:
     overdue = sum(item.overdue for item in items)
     budget = dataset.settings.invite_budget
     used = invites_used(dataset, today)
-    lines = [f"Today, {short_date(today, year=True)}: {len(items)} due ({overdue} overdue) · "
-             f"invitations this month {used}" + ("" if budget is None else f"/{budget}")]
+    lines = [
+        f"Today, {short_date(today, year=True)}: {len(items)} due ({overdue} overdue) · "
+        f"invitations this month {used}" + ("" if budget is None else f"/{budget}")
+    ]
     advice = invite_advice(dataset, today)
     if advice:
         lines.append(advice[0].upper() + advice[1:])
@@ -93,20 +95,39 @@ def _nothing_due(dataset: Dataset, today: date) -> list[str]:
     if nxt is None:
         lines.append("Nothing else falls due in the next 60 days.")
     else:
-        lines.append(_SEP.join(f for f in (
-            f"Next due: {short_date(nxt.since)} ({days_from(nxt.since, today)})",
-            nxt.kind.label, nxt.company, nxt.contact) if f))
+        lines.append(
+            _SEP.join(
+                f
+                for f in (
+                    f"Next due: {short_date(nxt.since)} ({days_from(nxt.since, today)})",
+                    nxt.kind.label,
+                    nxt.company,
+                    nxt.contact,
+                )
+                if f
+            )
+        )
     return lines
 
 
 def item_json(item: ReviewItem) -> dict[str, Any]:
     """One item as a JSON object; dates as ISO strings."""
-    return {"key": item.key, "kind": item.kind.value, "due": item.due.isoformat(),
-            "overdue": item.overdue, "since": item.since.isoformat(), "company": item.company,
-            "role": item.role, "contact": item.contact, "contact_id": item.contact_id,
-            "interview_id": item.interview_id, "company_id": item.company_id,
-            "summary": item.summary, "suggestion": item.suggestion,
-            "touch_kind": item.touch_kind.value if item.touch_kind else None}
+    return {
+        "key": item.key,
+        "kind": item.kind.value,
+        "due": item.due.isoformat(),
+        "overdue": item.overdue,
+        "since": item.since.isoformat(),
+        "company": item.company,
+        "role": item.role,
+        "contact": item.contact,
+        "contact_id": item.contact_id,
+        "interview_id": item.interview_id,
+        "company_id": item.company_id,
+        "summary": item.summary,
+        "suggestion": item.suggestion,
+        "touch_kind": item.touch_kind.value if item.touch_kind else None,
+    }
 
 
 def today_json(dataset: Dataset, today: date) -> list[dict[str, Any]]:

@@ -54,8 +54,11 @@ class SearchResult:
     interviews: int = 0
 
 
-def match_spans(text: str, terms: tuple[str, ...], fuzzy: dict[str, frozenset[str]],
-                ) -> tuple[int, list[tuple[int, int]]]:
+def match_spans(
+    text: str,
+    terms: tuple[str, ...],
+    fuzzy: dict[str, frozenset[str]],
+) -> tuple[int, list[tuple[int, int]]]:
     """How many ``terms`` match a word of ``text``, and where: a prefix of the word, or the
     whole word when it is one of the term's ``fuzzy`` words."""
     matched: set[str] = set()
@@ -86,7 +89,7 @@ def snippet(text: str, spans: list[tuple[int, int]]) -> tuple[str, tuple[tuple[i
     lead = "…" if start else ""
     room = SNIPPET - len(lead)
     cut = len(text) - start > room
-    body = text[start:start + (room - 1 if cut else room)]
+    body = text[start : start + (room - 1 if cut else room)]
     out = lead + body + ("…" if cut else "")
     shift = len(lead) - start
     kept: list[tuple[int, int]] = []

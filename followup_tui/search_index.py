@@ -62,8 +62,12 @@ class SearchIndex:
         self._bulk = False
 
     @classmethod
-    def build(cls, companies: Mapping[str, Company], interviews: Mapping[str, Interview],
-              contacts: Mapping[str, Contact]) -> SearchIndex:
+    def build(
+        cls,
+        companies: Mapping[str, Company],
+        interviews: Mapping[str, Interview],
+        contacts: Mapping[str, Contact],
+    ) -> SearchIndex:
         """Index the store's companies, interviews and contacts (mappings by id)."""
         index = cls()
         index._companies = dict(companies)
@@ -112,8 +116,11 @@ class SearchIndex:
         elif isinstance(record, Company):
             self.update_company(record)
         elif record is None:
-            remove = {"contacts": self.remove_contact, "interviews": self.remove_interview,
-                      "companies": self.remove_company}.get(table)
+            remove = {
+                "contacts": self.remove_contact,
+                "interviews": self.remove_interview,
+                "companies": self.remove_company,
+            }.get(table)
             if remove is not None:
                 remove(id)
 
@@ -131,8 +138,12 @@ class SearchIndex:
             self._put("contact", id, None)
             self._reindex_interviews(self._sat_on.get(id, ()))
 
-    def update_interview(self, interview: Interview, company_name: str | None = None,
-                         recruiter_name: str | None = None) -> None:
+    def update_interview(
+        self,
+        interview: Interview,
+        company_name: str | None = None,
+        recruiter_name: str | None = None,
+    ) -> None:
         """Add or replace an interview (and the people on it, who show where they sat).
 
         The company's and the people's names are taken from the index itself, which keeps them
@@ -168,8 +179,10 @@ class SearchIndex:
         q = parse_query(query) if isinstance(query, str) else query
         allowed = self._filtered(q)
         if not q.words:
-            found = {kind: self._all[kind] if allowed is None else allowed & self._all[kind]
-                     for kind in _KINDS}
+            found = {
+                kind: self._all[kind] if allowed is None else allowed & self._all[kind]
+                for kind in _KINDS
+            }
             every = {kind: [(0, found[kind])] for kind in _KINDS}
             return self._result(q, every, found, limit, {})
         tiers: list[_Tiers] = []
@@ -187,9 +200,14 @@ class SearchIndex:
         levels = {kind: _levels(found[kind], tiers) for kind in _KINDS}
         return self._result(q, levels, found, limit, near)
 
-    def _result(self, q: Query, levels: Mapping[Kind, Iterable[tuple[int, set[int]]]],
-                found: dict[Kind, set[int]], limit: int | None,
-                near: dict[str, frozenset[str]]) -> SearchResult:
+    def _result(
+        self,
+        q: Query,
+        levels: Mapping[Kind, Iterable[tuple[int, set[int]]]],
+        found: dict[Kind, set[int]],
+        limit: int | None,
+        near: dict[str, frozenset[str]],
+    ) -> SearchResult:
         hits: list[Hit] = []
         for kind in _KINDS:
             for score, number in self._top(kind, levels[kind], limit):
@@ -197,8 +215,9 @@ class SearchIndex:
         people, interviews = len(found["contact"]), len(found["interview"])
         return SearchResult(hits, people + interviews, q.hints, people, interviews)
 
-    def _top(self, kind: Kind, levels: Iterable[tuple[int, set[int]]],
-             limit: int | None) -> list[tuple[int, int]]:
+    def _top(
+        self, kind: Kind, levels: Iterable[tuple[int, set[int]]], limit: int | None
+    ) -> list[tuple[int, int]]:
         """The best ``limit`` records of ``kind``: by level, then in the list's order."""
         order, picked = self._order[kind], list[tuple[int, int]]()
         levels = iter(levels)
@@ -212,32 +231,39 @@ class SearchIndex:
             if level is self._all[kind]:
                 chosen = list(islice(order, need))
             elif len(level) * 8 < len(order):
-                chosen = (sorted(level, key=self._keys.__getitem__) if need is None
-                          else nsmallest(need, level, key=self._keys.__getitem__))
+                chosen = (
+                    sorted(level, key=self._keys.__getitem__)
+                    if need is None
+                    else nsmallest(need, level, key=self._keys.__getitem__)
+                )
             else:  # most of the list: walk it in order, stop once enough are found
                 chosen = list(islice(filter(level.__contains__, order), need))
             picked += [(score, number) for number in chosen]
         return picked
 
-    def _hit(self, record: Record, score: int, terms: tuple[str, ...],
-             near: dict[str, frozenset[str]]) -> Hit:
+    def _hit(
+        self, record: Record, score: int, terms: tuple[str, ...], near: dict[str, frozenset[str]]
+    ) -> Hit:
         best = None
         if terms:
             best_count = 0
             for f in record.fields:
                 if not any(t in f.folded for t in terms) and not (
-                        f.short and any(w in f.folded for t in terms for w in near[t])):
+                    f.short and any(w in f.folded for t in terms for w in near[t])
+                ):
                     continue
                 count, spans = match_spans(f.text, terms, near if f.short else {})
                 if count > best_count:
                     best, best_count = (f, spans), count
                     if count == len(terms):
                         break  # fields come best first: this one will do
-        label, text, spans = ("", "", []) if best is None else (best[0].label, best[0].text,
-                                                                   best[1])
+        label, text, spans = (
+            ("", "", []) if best is None else (best[0].label, best[0].text, best[1])
+        )
         cut, moved = snippet(text, spans)
-        return Hit(record.kind, record.id, float(score), label, cut, moved, record.title,
-                   record.subtitle)
+        return Hit(
+            record.kind, record.id, float(score), label, cut, moved, record.title, record.subtitle
+        )
 
     def _filtered(self, q: Query) -> set[int] | None:
         """The records every filter of ``q`` allows, or None when it has no filter."""
@@ -247,8 +273,11 @@ class SearchIndex:
             sets.append(self._stage.get(q.stage, set()))
         if q.before is not None or q.after is not None:
             low = bisect_left(self._dated, (q.after.toordinal(), -1)) if q.after else 0
-            high = (bisect_left(self._dated, (q.before.toordinal(), -1)) if q.before
-                    else len(self._dated))
+            high = (
+                bisect_left(self._dated, (q.before.toordinal(), -1))
+                if q.before
+                else len(self._dated)
+            )
             sets.append({number for _, number in self._dated[low:high]})
         if not sets:
             return None
@@ -284,9 +313,16 @@ class SearchIndex:
             interview = self._interviews[id]
             company = self._companies.get(interview.company_id)
             names = [self._name(p) for p in interview.panel]
-            self._put("interview", id, interview_record(
-                interview, company.name if company else "", self._name(interview.recruiter_id),
-                [n for n in names if n]))
+            self._put(
+                "interview",
+                id,
+                interview_record(
+                    interview,
+                    company.name if company else "",
+                    self._name(interview.recruiter_id),
+                    [n for n in names if n],
+                ),
+            )
 
     def _reindex_contacts(self, ids: Iterable[str]) -> None:
         for id in list(ids):

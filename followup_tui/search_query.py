@@ -37,8 +37,9 @@ class Query:
     @property
     def is_empty(self) -> bool:
         """True when nothing narrows the results: every record matches."""
-        return not (self.words or self.company or self.stage or self.tags or self.before
-                    or self.after)
+        return not (
+            self.words or self.company or self.stage or self.tags or self.before or self.after
+        )
 
 
 def parse_query(text: str) -> Query:
@@ -68,10 +69,15 @@ def parse_query(text: str) -> Query:
             stage = _stage(value, hints)
         else:
             days[key] = _day(value, key, hints)
-    return Query(words=tuple(dict.fromkeys(w for chunk in free for w in folded_words(chunk))),
-                 company=company, stage=stage, tags=tuple(dict.fromkeys(tags)),
-                 before=days.get("before"), after=days.get("after"),
-                 hints=tuple(dict.fromkeys(hints)))
+    return Query(
+        words=tuple(dict.fromkeys(w for chunk in free for w in folded_words(chunk))),
+        company=company,
+        stage=stage,
+        tags=tuple(dict.fromkeys(tags)),
+        before=days.get("before"),
+        after=days.get("after"),
+        hints=tuple(dict.fromkeys(hints)),
+    )
 
 
 def _stage(value: str, hints: list[str]) -> Stage | None:

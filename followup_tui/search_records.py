@@ -66,45 +66,77 @@ def _org(names: Iterable[str]) -> frozenset[str]:
 def contact_record(contact: Contact, panels: list[tuple[str, str, str]]) -> Record:
     """``contact`` for search; ``panels`` are (label, company, role) of the interviews they
     sat on ("panel") or recruited for ("recruiter"), in a stable order."""
-    fields = _fields([
-        ("name", contact.name, True), ("title", contact.title, True),
-        ("company", contact.company, True),
-        *((label, text, True) for e in contact.past
-          for label, text in (("company", e.company), ("title", e.title))),
-        ("tag", " ".join(contact.tags), True),
-        *(("tidbit", t, False) for t in contact.tidbits),
-        ("note", contact.notes, False),
-        *(("touch", t.text, False) for t in contact.touches),
-        *((label, SEP.join(p for p in (company, role) if p), False)
-          for label, company, role in panels),
-    ])
-    companies = [contact.company, *(e.company for e in contact.past),
-                 *(company for _, company, _ in panels)]
+    fields = _fields(
+        [
+            ("name", contact.name, True),
+            ("title", contact.title, True),
+            ("company", contact.company, True),
+            *(
+                (label, text, True)
+                for e in contact.past
+                for label, text in (("company", e.company), ("title", e.title))
+            ),
+            ("tag", " ".join(contact.tags), True),
+            *(("tidbit", t, False) for t in contact.tidbits),
+            ("note", contact.notes, False),
+            *(("touch", t.text, False) for t in contact.touches),
+            *(
+                (label, SEP.join(p for p in (company, role) if p), False)
+                for label, company, role in panels
+            ),
+        ]
+    )
+    companies = [
+        contact.company,
+        *(e.company for e in contact.past),
+        *(company for _, company, _ in panels),
+    ]
     return Record(
-        kind="contact", id=contact.id, fields=fields, short_words=_words(fields, True),
-        long_words=_words(fields, False), org_words=_org(companies),
-        tags=frozenset(fold(t) for t in contact.tags), key=(fold(contact.name), contact.id),
-        title=contact.name, subtitle=SEP.join(p for p in (contact.title, contact.company) if p))
+        kind="contact",
+        id=contact.id,
+        fields=fields,
+        short_words=_words(fields, True),
+        long_words=_words(fields, False),
+        org_words=_org(companies),
+        tags=frozenset(fold(t) for t in contact.tags),
+        key=(fold(contact.name), contact.id),
+        title=contact.name,
+        subtitle=SEP.join(p for p in (contact.title, contact.company) if p),
+    )
 
 
-def interview_record(interview: Interview, company: str, recruiter: str,
-                     panel: list[str]) -> Record:
+def interview_record(
+    interview: Interview, company: str, recruiter: str, panel: list[str]
+) -> Record:
     """``interview`` for search, with its company's name and its people's names."""
-    fields = _fields([
-        ("company", company, True), ("role", interview.role, True),
-        ("role", interview.level, True), ("recruiter", recruiter, True),
-        ("panel", ", ".join(panel), True), ("tag", " ".join(interview.tags), True),
-        ("note", interview.notes, False), ("feedback", interview.feedback, False),
-    ])
+    fields = _fields(
+        [
+            ("company", company, True),
+            ("role", interview.role, True),
+            ("role", interview.level, True),
+            ("recruiter", recruiter, True),
+            ("panel", ", ".join(panel), True),
+            ("tag", " ".join(interview.tags), True),
+            ("note", interview.notes, False),
+            ("feedback", interview.feedback, False),
+        ]
+    )
     when = interview.last_round or interview.decision_date
     day = when.toordinal() if when else None
     subtitle = interview.stage.label
     if interview.last_round:
         subtitle += SEP + short_date(interview.last_round, year=True)
     return Record(
-        kind="interview", id=interview.id, fields=fields, short_words=_words(fields, True),
-        long_words=_words(fields, False), org_words=_org([company]),
+        kind="interview",
+        id=interview.id,
+        fields=fields,
+        short_words=_words(fields, True),
+        long_words=_words(fields, False),
+        org_words=_org([company]),
         tags=frozenset(fold(t) for t in interview.tags),
         key=(day is None, -(day or 0), fold(company), fold(interview.role), interview.id),
-        title=SEP.join(p for p in (company, interview.role) if p), subtitle=subtitle,
-        stage=interview.stage, day=day)
+        title=SEP.join(p for p in (company, interview.role) if p),
+        subtitle=subtitle,
+        stage=interview.stage,
+        day=day,
+    )

@@ -20,8 +20,10 @@ def render_search(result: SearchResult, width: int = WIDTH) -> str:
     if not result.hits:
         return "No matches."
     lines: list[str] = []
-    for kind, heading, count in (("contact", "People", result.people),
-                                 ("interview", "Interviews", result.interviews)):
+    for kind, heading, count in (
+        ("contact", "People", result.people),
+        ("interview", "Interviews", result.interviews),
+    ):
         group = [hit for hit in result.hits if hit.kind == kind]
         if not group:
             continue
@@ -48,9 +50,19 @@ def search_json(result: SearchResult, dataset: Dataset) -> list[dict[str, Any]]:
             item |= {"name": contact.name, "title": contact.title, "company": contact.company}
         else:
             iv = interviews[hit.id]
-            item |= {"company": companies.get(iv.company_id, ""), "role": iv.role,
-                     "stage": iv.stage.value,
-                     "last_round": iv.last_round.isoformat() if iv.last_round else None}
-        out.append(item | {"field": hit.field, "snippet": hit.snippet,
-                           "spans": [list(span) for span in hit.spans], "score": hit.score})
+            item |= {
+                "company": companies.get(iv.company_id, ""),
+                "role": iv.role,
+                "stage": iv.stage.value,
+                "last_round": iv.last_round.isoformat() if iv.last_round else None,
+            }
+        out.append(
+            item
+            | {
+                "field": hit.field,
+                "snippet": hit.snippet,
+                "spans": [list(span) for span in hit.spans],
+                "score": hit.score,
+            }
+        )
     return out

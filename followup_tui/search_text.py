@@ -12,10 +12,26 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 # Letters that NFKD leaves whole, spelled the way a person types them without the accent.
-_LATIN = str.maketrans({
-    "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
-    "ħ": "h", "ŧ": "t", "ŋ": "n", "ĸ": "k", "ſ": "s", "ƒ": "f", "ɨ": "i", "ʉ": "u",
-})
+_LATIN = str.maketrans(
+    {
+        "ł": "l",
+        "ø": "o",
+        "æ": "ae",
+        "œ": "oe",
+        "đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "ı": "i",
+        "ħ": "h",
+        "ŧ": "t",
+        "ŋ": "n",
+        "ĸ": "k",
+        "ſ": "s",
+        "ƒ": "f",
+        "ɨ": "i",
+        "ʉ": "u",
+    }
+)
 
 # A word: letters or digits, with any combining marks that follow them (so a decomposed "é"
 # stays in its word). Hyphens, apostrophes and underscores separate words.
@@ -49,7 +65,7 @@ def _split_underscores(match: re.Match[str]) -> Iterator[tuple[int, int, str]]:
     pos = 0
     for sep in _UNDERSCORE.finditer(chunk):
         if sep.start() > pos:
-            yield start + pos, start + sep.start(), fold_word(chunk[pos:sep.start()])
+            yield start + pos, start + sep.start(), fold_word(chunk[pos : sep.start()])
         pos = sep.end()
     if pos < len(chunk):
         yield start + pos, start + len(chunk), fold_word(chunk[pos:])
@@ -78,7 +94,7 @@ def prefix_end(text: str, start: int, end: int, length: int) -> int:
 
 def deletions(word: str) -> set[str]:
     """``word`` and every string one deletion away from it (the symmetric-delete keys)."""
-    return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
 
 
 def one_typo(a: str, b: str) -> bool:
@@ -93,8 +109,7 @@ def one_typo(a: str, b: str) -> bool:
     while i < min(la, lb) and a[i] == b[i]:
         i += 1
     if la == lb:
-        if a[i + 1:] == b[i + 1:]:
+        if a[i + 1 :] == b[i + 1 :]:
             return True
-        return (i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i]
-                and a[i + 2:] == b[i + 2:])
-    return a[i + 1:] == b[i:] if la > lb else a[i:] == b[i + 1:]
+        return i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+    return a[i + 1 :] == b[i:] if la > lb else a[i:] == b[i + 1 :]

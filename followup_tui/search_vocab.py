@@ -124,8 +124,9 @@ class Vocab:
 
     def starting(self, prefix: str) -> list[str]:
         """The words that start with ``prefix``, in order."""
-        return self._sorted[bisect_left(self._sorted, prefix):
-                            bisect_left(self._sorted, _after(prefix))]
+        return self._sorted[
+            bisect_left(self._sorted, prefix) : bisect_left(self._sorted, _after(prefix))
+        ]
 
     def records(self, prefix: str) -> set[int]:
         """Every record with a word that starts with ``prefix``: a live set, do not change it

@@ -71,7 +71,7 @@ def _write_private(path: Path, data: bytes) -> None:
             os.fchmod(fd, 0o600)  # the mode given to os.open is filtered by the umask
             view = memoryview(data)
             while view:
-                view = view[os.write(fd, view):]
+                view = view[os.write(fd, view) :]
             os.fsync(fd)  # the bytes must be on disk before a rename makes them the file
         finally:
             os.close(fd)

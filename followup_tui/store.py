@@ -45,8 +45,9 @@ class Store:
     path: Path
     read_only: bool
 
-    def __init__(self, path: Path, loaded: Loaded, *, read_only: bool,
-                 lock: filelock.BaseFileLock | None) -> None:
+    def __init__(
+        self, path: Path, loaded: Loaded, *, read_only: bool, lock: filelock.BaseFileLock | None
+    ) -> None:
         """Private: use :meth:`open`."""
         self.path = path
         self.read_only = read_only
@@ -61,8 +62,9 @@ class Store:
         self._review = loaded.review
         self._objects = loaded.objects
         self._doc_ids = loaded.doc_ids
-        self._next_doc_id = {name: max(ids.values(), default=0) + 1
-                             for name, ids in loaded.doc_ids.items()}
+        self._next_doc_id = {
+            name: max(ids.values(), default=0) + 1 for name, ids in loaded.doc_ids.items()
+        }
         self._listeners: list[Listener] = []
 
     def subscribe(self, listener: Listener) -> None:
@@ -170,8 +172,10 @@ class Store:
             linked = Query().touches.any(Query().interview_id == id)
             for doc in self._tables["contacts"].search(linked):
                 contact = self._objects["contacts"][doc["id"]]
-                touches = tuple(dataclasses.replace(t, interview_id=None)
-                                if t.interview_id == id else t for t in contact.touches)
+                touches = tuple(
+                    dataclasses.replace(t, interview_id=None) if t.interview_id == id else t
+                    for t in contact.touches
+                )
                 self._set("contacts", dataclasses.replace(contact, touches=touches))
 
     def delete_contact(self, id: str) -> None:
@@ -183,12 +187,20 @@ class Store:
         with self._storage.lock:
             self._remove("contacts", id)
             query = Query()
-            for doc in self._tables["interviews"].search(query.panel.any([id])
-                                                         | (query.recruiter_id == id)):
+            for doc in self._tables["interviews"].search(
+                query.panel.any([id]) | (query.recruiter_id == id)
+            ):
                 interview = self._objects["interviews"][doc["id"]]
-                self._set("interviews", dataclasses.replace(
-                    interview, panel=tuple(p for p in interview.panel if p != id),
-                    recruiter_id=None if interview.recruiter_id == id else interview.recruiter_id))
+                self._set(
+                    "interviews",
+                    dataclasses.replace(
+                        interview,
+                        panel=tuple(p for p in interview.panel if p != id),
+                        recruiter_id=None
+                        if interview.recruiter_id == id
+                        else interview.recruiter_id,
+                    ),
+                )
 
     def delete_company(self, id: str, *, cascade: bool = False) -> None:
         """Delete a company; with ``cascade``, its interviews too (KeyError if unknown).
@@ -199,12 +211,15 @@ class Store:
         with self._storage.lock:
             if id not in self._objects["companies"]:
                 raise KeyError(id)
-            interviews = [doc["id"] for doc in
-                          self._tables["interviews"].search(Query().company_id == id)]
+            interviews = [
+                doc["id"] for doc in self._tables["interviews"].search(Query().company_id == id)
+            ]
             if interviews and not cascade:
                 name = self._objects["companies"][id].name
-                raise StoreError(f"cannot delete {name}: {len(interviews)} interview(s) still "
-                                 "belong to it; delete them first, or delete it with them")
+                raise StoreError(
+                    f"cannot delete {name}: {len(interviews)} interview(s) still "
+                    "belong to it; delete them first, or delete it with them"
+                )
             for interview_id in interviews:
                 self.delete_interview(interview_id)
             self._remove("companies", id)
@@ -270,8 +285,12 @@ class Store:
         """Use the store in a ``with`` block; it is closed (and saved) on the way out."""
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 traceback: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
         """Close the store, saving whatever was changed, even if the block failed."""
         self.close()
 

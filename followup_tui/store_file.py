@@ -35,9 +35,12 @@ class StoreLocked(StoreError):
 
 def reason(error: OSError) -> str:
     """A few words a person understands for what went wrong with a file."""
-    return {PermissionError: "permission denied", IsADirectoryError: "it is a directory",
-            FileNotFoundError: "no such file", NotADirectoryError: "a parent is not a directory",
-            }.get(type(error), error.strerror or str(error))
+    return {
+        PermissionError: "permission denied",
+        IsADirectoryError: "it is a directory",
+        FileNotFoundError: "no such file",
+        NotADirectoryError: "a parent is not a directory",
+    }.get(type(error), error.strerror or str(error))
 
 
 def make_parents(directory: Path) -> None:
@@ -71,8 +74,9 @@ def take_lock(path: Path) -> filelock.BaseFileLock:
     try:
         lock.acquire()
     except filelock.Timeout:
-        raise StoreLocked(f"{path} is in use by another followup (lock file {lock_path}); "
-                          "close it first") from None
+        raise StoreLocked(
+            f"{path} is in use by another followup (lock file {lock_path}); close it first"
+        ) from None
     except OSError as error:
         raise StoreError(f"cannot lock {path} (lock file {lock_path}): {reason(error)}") from None
     return lock
@@ -91,8 +95,10 @@ def load(path: Path, *, read_only: bool) -> Loaded:
             data = codec.decode_json(raw)
             schema = read_schema(data)
             if schema > SCHEMA_VERSION:
-                raise StoreError(f"cannot read {path}: it was written by a newer followup "
-                                 f"(schema {schema}); this one reads up to {SCHEMA_VERSION}")
+                raise StoreError(
+                    f"cannot read {path}: it was written by a newer followup "
+                    f"(schema {schema}); this one reads up to {SCHEMA_VERSION}"
+                )
             if schema < SCHEMA_VERSION:
                 data = migrate(data, schema)
             loaded = Loaded(data)
@@ -105,8 +111,9 @@ def load(path: Path, *, read_only: bool) -> Loaded:
         try:
             write_new_file(backup, raw)
         except OSError as error:
-            raise StoreError(f"cannot back up {path} before upgrading it: "
-                             f"{reason(error)}") from None
+            raise StoreError(
+                f"cannot back up {path} before upgrading it: {reason(error)}"
+            ) from None
         save(path, codec.encode_json(loaded.data))
     return loaded
 

@@ -78,8 +78,9 @@ def _v1_to_v2(data: Document) -> Document:
             record.setdefault("rounds", [] if day is None else [day])
     for record in data.get("contacts", {}).values():
         if isinstance(record, dict) and isinstance(record.get("tidbits"), str):
-            record["tidbits"] = [line.strip() for line in record["tidbits"].splitlines()
-                                 if line.strip()]
+            record["tidbits"] = [
+                line.strip() for line in record["tidbits"].splitlines() if line.strip()
+            ]
     return data
 
 
@@ -88,8 +89,15 @@ MIGRATIONS: dict[int, Callable[[Document], Document]] = {1: _v1_to_v2}
 
 
 def _kind(value: object) -> str:
-    names = {dict: "an object", list: "an array", str: "a string", bool: "a boolean",
-             int: "a number", float: "a number", type(None): "null"}
+    names = {
+        dict: "an object",
+        list: "an array",
+        str: "a string",
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        type(None): "null",
+    }
     return names.get(type(value), type(value).__name__)
 
 
@@ -159,16 +167,19 @@ class Loaded:
             self.objects[name], self.doc_ids[name] = _build(name, kind, table)
 
 
-def _build(name: str, kind: type[Any], table: dict[str, Any]) -> tuple[dict[str, Any],
-                                                                        dict[str, int]]:
+def _build(
+    name: str, kind: type[Any], table: dict[str, Any]
+) -> tuple[dict[str, Any], dict[str, int]]:
     # One convert per record costs no more than one per table (measured), and names the place.
     objects: dict[str, Any] = {}
     doc_ids: dict[str, int] = {}
     for key, record in table.items():
         obj = codec.convert(record, kind, f'$.{name}["{key}"]')
         if obj.id in objects:
-            raise FormatError(f'$.{name}["{key}"].id: {obj.id!r} is already the id of '
-                              f'$.{name}["{doc_ids[obj.id]}"]')
+            raise FormatError(
+                f'$.{name}["{key}"].id: {obj.id!r} is already the id of '
+                f'$.{name}["{doc_ids[obj.id]}"]'
+            )
         objects[obj.id] = obj
         doc_ids[obj.id] = int(key)
     return objects, doc_ids

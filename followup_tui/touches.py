@@ -33,17 +33,34 @@ def draft_for(contact: Contact, interview_id: str | None) -> Touch | None:
     return None
 
 
-def save_draft(contact: Contact, interview_id: str | None, text: str, *, kind: TouchKind,
-               channel: Channel, today: date) -> Contact:
+def save_draft(
+    contact: Contact,
+    interview_id: str | None,
+    text: str,
+    *,
+    kind: TouchKind,
+    channel: Channel,
+    today: date,
+) -> Contact:
     """Keep ``text`` as the draft for this contact and interview, replacing any earlier draft."""
     old = draft_for(contact, interview_id)
     if old is not None and (old.text, old.kind, old.channel) == (text, kind, channel):
         return contact
-    draft = Touch(id=old.id if old else new_id("tc"), date=today, kind=kind, channel=channel,
-                  text=text, status=TouchStatus.DRAFT, interview_id=interview_id)
+    draft = Touch(
+        id=old.id if old else new_id("tc"),
+        date=today,
+        kind=kind,
+        channel=channel,
+        text=text,
+        status=TouchStatus.DRAFT,
+        interview_id=interview_id,
+    )
     touches = (*(t for t in contact.touches if t is not old), draft)
-    status = ConnectionStatus.NOTE_DRAFTED if contact.status is ConnectionStatus.NOT_CONTACTED \
+    status = (
+        ConnectionStatus.NOTE_DRAFTED
+        if contact.status is ConnectionStatus.NOT_CONTACTED
         else contact.status
+    )
     return replace(contact, touches=touches, status=status)
 
 
@@ -58,19 +75,34 @@ def next_status(status: ConnectionStatus, kind: TouchKind, channel: Channel) -> 
         return ConnectionStatus.REPLIED
     if kind is TouchKind.INVITE_WITHDRAWN:
         # The invitation was the only thing sent (else the status would have moved past it).
-        return ConnectionStatus.NOT_CONTACTED if status is ConnectionStatus.INVITE_SENT \
-            else status
+        return ConnectionStatus.NOT_CONTACTED if status is ConnectionStatus.INVITE_SENT else status
     if channel is Channel.LINKEDIN_INVITE or kind is TouchKind.INVITE:
         return ConnectionStatus.INVITE_SENT if status in _UNTOUCHED else status
     return ConnectionStatus.CONNECTED if status in _UNTOUCHED else status
 
 
-def mark_sent(contact: Contact, interview_id: str | None, text: str, *, kind: TouchKind,
-              channel: Channel, today: date, link: str = "") -> tuple[Contact, Touch]:
+def mark_sent(
+    contact: Contact,
+    interview_id: str | None,
+    text: str,
+    *,
+    kind: TouchKind,
+    channel: Channel,
+    today: date,
+    link: str = "",
+) -> tuple[Contact, Touch]:
     """Log ``text`` as sent today: the draft becomes the sent touch and the status moves on."""
     old = draft_for(contact, interview_id)
-    touch = Touch(id=old.id if old else new_id("tc"), date=today, kind=kind, channel=channel,
-                  text=text, link=link, status=TouchStatus.SENT, interview_id=interview_id)
+    touch = Touch(
+        id=old.id if old else new_id("tc"),
+        date=today,
+        kind=kind,
+        channel=channel,
+        text=text,
+        link=link,
+        status=TouchStatus.SENT,
+        interview_id=interview_id,
+    )
     touches = (*(t for t in contact.touches if t is not old), touch)
     status = next_status(contact.status, kind, channel)
     return replace(contact, touches=touches, status=status), touch
@@ -86,8 +118,11 @@ def clock_touch(contact: Contact) -> Touch | None:
     but a withdrawn invitation; of several on that day, the last one logged."""
     last: Touch | None = None
     for touch in contact.touches:
-        if (touch.status is TouchStatus.SENT and touch.kind is not TouchKind.INVITE_WITHDRAWN
-                and (last is None or touch.date >= last.date)):
+        if (
+            touch.status is TouchStatus.SENT
+            and touch.kind is not TouchKind.INVITE_WITHDRAWN
+            and (last is None or touch.date >= last.date)
+        ):
             last = touch
     return last
 

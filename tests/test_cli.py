@@ -16,13 +16,20 @@ from followup_tui.store import Store
 TODAY = "2026-11-26"
 
 
-def run(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None,
-        umask: int | None = None) -> subprocess.CompletedProcess[bytes]:
+def run(
+    *args: str,
+    stdin: bytes | None = None,
+    env: dict[str, str] | None = None,
+    umask: int | None = None,
+) -> subprocess.CompletedProcess[bytes]:
     """Run ``python -m followup_tui`` with the arguments, capturing everything."""
     full_env = {**os.environ, **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "followup_tui", *args],
-        input=stdin, capture_output=True, env=full_env, timeout=60,
+        input=stdin,
+        capture_output=True,
+        env=full_env,
+        timeout=60,
         preexec_fn=(lambda: os.umask(umask)) if umask is not None else None,
     )
 
@@ -82,7 +89,8 @@ def test_unreadable_database_is_refused_and_untouched(
     assert db.read_bytes() == content
     assert db.stat().st_mtime_ns == before
     assert sorted(p.name for p in tmp_path.iterdir()) in (
-        ["followup.json"], ["followup.json", "followup.json.lock"]
+        ["followup.json"],
+        ["followup.json", "followup.json.lock"],
     )
 
 
@@ -112,8 +120,9 @@ def test_env_variable_names_the_database_and_the_flag_wins(tmp_path: Path) -> No
     payload = run("--demo", "--today", TODAY, "export").stdout
     assert run("import", "-", stdin=payload, env={"FOLLOWUP_DB": str(from_env)}).returncode == 0
     assert from_env.exists()
-    result = run("--db", str(from_flag), "import", "-", stdin=payload,
-                 env={"FOLLOWUP_DB": str(from_env)})
+    result = run(
+        "--db", str(from_flag), "import", "-", stdin=payload, env={"FOLLOWUP_DB": str(from_env)}
+    )
     assert result.returncode == 0
     assert from_flag.exists()
 

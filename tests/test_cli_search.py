@@ -22,8 +22,10 @@ def test_stage_filter_lists_exactly_the_rejected_interviews() -> None:
     result = run("stage:rejected", "--json")
     items = json.loads(result.output)
     assert result.exit_code == 0
-    assert {(i["kind"], i["id"]) for i in items} == {("interview", "iv_fjord_platform"),
-                                                     ("interview", "iv_acme_platform")}
+    assert {(i["kind"], i["id"]) for i in items} == {
+        ("interview", "iv_fjord_platform"),
+        ("interview", "iv_acme_platform"),
+    }
     assert all(i["stage"] == "rejected" for i in items)
     assert set(items[0]) >= {"kind", "id", "company", "role", "field", "snippet", "spans"}
 
@@ -54,16 +56,20 @@ def test_a_hint_goes_to_stderr_and_the_exit_is_zero() -> None:
     result = CliRunner().invoke(cli, [*DEMO, "foo:bar", "acme"])
     assert result.exit_code == 0
     assert result.stderr.strip() == (
-        'followup: unknown filter "foo:" — try company:, stage:, tag:, before:, after:')
+        'followup: unknown filter "foo:" — try company:, stage:, tag:, before:, after:'
+    )
     assert "Acme Cloud" in result.stdout
 
 
 def test_a_real_process_finds_people_and_never_imports_textual() -> None:
-    code = ("import sys; from followup_tui.cli import main; sys.argv = ['followup', '--demo', "
-            "'search', 'mul', '--json']\ntry: main()\nexcept SystemExit: pass\n"
-            "print('TEXTUAL' if any(m.split('.')[0] == 'textual' for m in sys.modules) "
-            "else 'CLEAN')")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=60, check=True)
+    code = (
+        "import sys; from followup_tui.cli import main; sys.argv = ['followup', '--demo', "
+        "'search', 'mul', '--json']\ntry: main()\nexcept SystemExit: pass\n"
+        "print('TEXTUAL' if any(m.split('.')[0] == 'textual' for m in sys.modules) "
+        "else 'CLEAN')"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
     assert result.stdout.strip().endswith("CLEAN")
     assert json.loads(result.stdout.strip().rsplit("\n", 1)[0])[0]["name"] == "Zoë Müller"

@@ -59,9 +59,11 @@ class FollowupApp(App[None]):
     @work(thread=True, exclusive=True, group="index")
     def _build_index(self, data: Dataset) -> None:
         # From a snapshot: the store's own mappings may change on the UI thread meanwhile.
-        index = SearchIndex.build({c.id: c for c in data.companies},
-                                  {i.id: i for i in data.interviews},
-                                  {c.id: c for c in data.contacts})
+        index = SearchIndex.build(
+            {c.id: c for c in data.companies},
+            {i.id: i for i in data.interviews},
+            {c.id: c for c in data.contacts},
+        )
         self.call_from_thread(self._index_built, index)
 
     def _index_built(self, index: SearchIndex) -> None:
@@ -134,8 +136,15 @@ class FollowupApp(App[None]):
         self.save_everything()
         self.exit(return_code=1)
 
-    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-               timeout: float | None = None, markup: bool = False) -> None:
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
         """Show a notification; never as markup, since messages quote names, notes and paths."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
@@ -155,8 +164,9 @@ class FollowupApp(App[None]):
         try:
             self.store.flush()
         except StoreError as error:
-            self.call_from_thread(self.notify, str(error), title="Not saved",
-                                  severity="error", timeout=10)
+            self.call_from_thread(
+                self.notify, str(error), title="Not saved", severity="error", timeout=10
+            )
 
     def save_now(self) -> None:
         """Write pending changes at once (on quit)."""
@@ -206,9 +216,13 @@ class FollowupApp(App[None]):
         scope = getattr(screen, "SCOPE", None)
         for command in COMMANDS:
             if command.scope == "app" and command.id != "app.palette":
-                yield SystemCommand(command.description, command.help,
-                                    partial(self.run_action, command.action))
+                yield SystemCommand(
+                    command.description, command.help, partial(self.run_action, command.action)
+                )
             elif command.scope == scope:
-                yield SystemCommand(command.description, command.help,
-                                    partial(self.run_action, f"screen.{command.action}"))
+                yield SystemCommand(
+                    command.description,
+                    command.help,
+                    partial(self.run_action, f"screen.{command.action}"),
+                )
         yield SystemCommand("Theme", "Change the colours", self.action_change_theme)

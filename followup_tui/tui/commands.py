@@ -32,8 +32,15 @@ class Command:
     def bindings(self) -> list[Binding]:
         """The Textual binding for this command's main key."""
         return [
-            Binding(self.key, self.action, self.description, show=self.show, tooltip=self.help,
-                    id=self.id, key_display=self.key_display)
+            Binding(
+                self.key,
+                self.action,
+                self.description,
+                show=self.show,
+                tooltip=self.help,
+                id=self.id,
+                key_display=self.key_display,
+            )
         ]
 
 
@@ -46,56 +53,172 @@ SCOPES = {
 }
 
 COMMANDS: tuple[Command, ...] = (
-    Command("app.help", "help", "question_mark", "Help", "Show every key and what it does",
-            "app", editor_key="f1", key_display="?"),
-    Command("app.quit", "quit", "q", "Quit", "Save and leave followup", "app",
-            editor_key="ctrl+q"),
-    Command("app.search", "search", "slash", "Search",
-            "Search every past panel: people, companies, roles, tidbits, notes", "app",
-            key_display="/"),
-    Command("app.palette", "command_palette", "ctrl+p", "Commands",
-            "Search every action by name (the command palette)", "app", show=False),
-    Command("main.copy", "copy_note", "c", "Copy",
-            "Copy the note to the clipboard (and save it to a private file)", "main",
-            editor_key="ctrl+o"),
-    Command("main.sent", "mark_sent", "s", "Sent",
-            "Mark the note as sent: log it in the person's history", "main",
-            editor_key="ctrl+s"),
-    Command("main.template", "cycle_template", "t", "Template",
-            "Use the next template for this note", "main", editor_key="ctrl+t"),
-    Command("main.review", "review", "r", "Review", "Open the daily review: what is due today",
-            "main"),
-    Command("main.add", "add", "a", "Add", "Add an interview, or a person to the panel when "
-            "the panel has focus", "main"),
+    Command(
+        "app.help",
+        "help",
+        "question_mark",
+        "Help",
+        "Show every key and what it does",
+        "app",
+        editor_key="f1",
+        key_display="?",
+    ),
+    Command("app.quit", "quit", "q", "Quit", "Save and leave followup", "app", editor_key="ctrl+q"),
+    Command(
+        "app.search",
+        "search",
+        "slash",
+        "Search",
+        "Search every past panel: people, companies, roles, tidbits, notes",
+        "app",
+        key_display="/",
+    ),
+    Command(
+        "app.palette",
+        "command_palette",
+        "ctrl+p",
+        "Commands",
+        "Search every action by name (the command palette)",
+        "app",
+        show=False,
+    ),
+    Command(
+        "main.copy",
+        "copy_note",
+        "c",
+        "Copy",
+        "Copy the note to the clipboard (and save it to a private file)",
+        "main",
+        editor_key="ctrl+o",
+    ),
+    Command(
+        "main.sent",
+        "mark_sent",
+        "s",
+        "Sent",
+        "Mark the note as sent: log it in the person's history",
+        "main",
+        editor_key="ctrl+s",
+    ),
+    Command(
+        "main.template",
+        "cycle_template",
+        "t",
+        "Template",
+        "Use the next template for this note",
+        "main",
+        editor_key="ctrl+t",
+    ),
+    Command(
+        "main.review", "review", "r", "Review", "Open the daily review: what is due today", "main"
+    ),
+    Command(
+        "main.add",
+        "add",
+        "a",
+        "Add",
+        "Add an interview, or a person to the panel when the panel has focus",
+        "main",
+    ),
     Command("main.edit", "edit", "e", "Edit", "Edit the selected interview or person", "main"),
-    Command("main.delete", "delete", "d", "Delete",
-            "Delete the selected interview or person (asks first)", "main"),
-    Command("main.filter", "cycle_filter", "f", "Filter",
-            "Show only interviews in one stage (press again for the next)", "main"),
-    Command("main.pick_template", "pick_template", "T", "Pick template",
-            "Choose the note's template from a list", "main", show=False),
-    Command("main.templates", "templates", "m", "Templates",
-            "Edit the note templates and add your own", "main", show=False),
-    Command("main.settings", "settings", "comma", "Settings",
-            "Your name and signature, reminders, LinkedIn limits and your own keys", "main",
-            show=False, key_display=","),
+    Command(
+        "main.delete",
+        "delete",
+        "d",
+        "Delete",
+        "Delete the selected interview or person (asks first)",
+        "main",
+    ),
+    Command(
+        "main.filter",
+        "cycle_filter",
+        "f",
+        "Filter",
+        "Show only interviews in one stage (press again for the next)",
+        "main",
+    ),
+    Command(
+        "main.pick_template",
+        "pick_template",
+        "T",
+        "Pick template",
+        "Choose the note's template from a list",
+        "main",
+        show=False,
+    ),
+    Command(
+        "main.templates",
+        "templates",
+        "m",
+        "Templates",
+        "Edit the note templates and add your own",
+        "main",
+        show=False,
+    ),
+    Command(
+        "main.settings",
+        "settings",
+        "comma",
+        "Settings",
+        "Your name and signature, reminders, LinkedIn limits and your own keys",
+        "main",
+        show=False,
+        key_display=",",
+    ),
     Command("review.copy", "copy_note", "c", "Copy", "Copy the note for this item", "review"),
-    Command("review.sent", "mark_sent", "s", "Sent / done",
-            "Log the note as sent (or mark the item done) and move to the next", "review"),
-    Command("review.snooze", "snooze", "z", "Snooze",
-            "Hide the item until tomorrow, next week or a date you choose", "review"),
-    Command("review.dismiss", "dismiss_item", "x", "Dismiss",
-            "Dismiss the item for good, with a reason", "review"),
-    Command("review.open", "open_item", "enter", "Open",
-            "Open the interview or person on the main screen", "review"),
+    Command(
+        "review.sent",
+        "mark_sent",
+        "s",
+        "Sent / done",
+        "Log the note as sent (or mark the item done) and move to the next",
+        "review",
+    ),
+    Command(
+        "review.snooze",
+        "snooze",
+        "z",
+        "Snooze",
+        "Hide the item until tomorrow, next week or a date you choose",
+        "review",
+    ),
+    Command(
+        "review.dismiss",
+        "dismiss_item",
+        "x",
+        "Dismiss",
+        "Dismiss the item for good, with a reason",
+        "review",
+    ),
+    Command(
+        "review.open",
+        "open_item",
+        "enter",
+        "Open",
+        "Open the interview or person on the main screen",
+        "review",
+    ),
     Command("review.next", "next_item", "n", "Next", "Go to the next item", "review"),
-    Command("review.previous", "previous_item", "p", "Previous", "Go to the previous item",
-            "review"),
-    Command("review.template", "cycle_template", "t", "Template",
-            "Use the next template for this note", "review"),
+    Command(
+        "review.previous", "previous_item", "p", "Previous", "Go to the previous item", "review"
+    ),
+    Command(
+        "review.template",
+        "cycle_template",
+        "t",
+        "Template",
+        "Use the next template for this note",
+        "review",
+    ),
     Command("review.back", "back", "escape", "Back", "Back to the main screen", "review"),
-    Command("editor.leave", "leave_editor", "escape", "Leave note",
-            "Leave the note editor so single-letter keys work again", "editor"),
+    Command(
+        "editor.leave",
+        "leave_editor",
+        "escape",
+        "Leave note",
+        "Leave the note editor so single-letter keys work again",
+        "editor",
+    ),
 )
 
 
@@ -120,8 +243,13 @@ def editor_bindings(scope: str) -> list[BindingType]:
         if command.editor_key:
             target = "app" if command.scope == "app" else "screen"
             result.append(
-                Binding(command.editor_key, f"forward('{target}.{command.action}')",
-                        command.description, tooltip=command.help, id=f"{command.id}.editor")
+                Binding(
+                    command.editor_key,
+                    f"forward('{target}.{command.action}')",
+                    command.description,
+                    tooltip=command.help,
+                    id=f"{command.id}.editor",
+                )
             )
     return result
 
@@ -155,8 +283,9 @@ def rows(scopes: Iterable[str] = SCOPES) -> list[tuple[str, str, str, str, str]]
             keys = key_label(command.key)
             if command.editor_key:
                 keys += f", {key_label(command.editor_key)} in the editor"
-            out.append((SCOPES.get(scope, scope), keys, command.description, command.help,
-                        command.id))
+            out.append(
+                (SCOPES.get(scope, scope), keys, command.description, command.help, command.id)
+            )
     return out
 
 
@@ -177,8 +306,13 @@ def keys_markdown() -> str:
     for scope, keys, description, help, ident in rows():
         if scope != group:
             group = scope
-            lines += ["", f"## {scope}", "", "| key | action | what it does | id |",
-                      "|---|---|---|---|"]
+            lines += [
+                "",
+                f"## {scope}",
+                "",
+                "| key | action | what it does | id |",
+                "|---|---|---|---|",
+            ]
         lines.append(f"| {keys} | {description} | {help} | {f'`{ident}`' if ident else ''} |")
     return "\n".join(lines) + "\n"
 

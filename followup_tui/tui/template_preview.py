@@ -22,21 +22,40 @@ _GAP = re.compile(r"\[[^\[\]\n]{1,60}\]")
 
 def sample_context(settings: Settings, today: date) -> NoteContext:
     """A made-up person and interview, for previewing a template when nobody is selected."""
-    contact = Contact("ct_sample", "Alex Example", title="Engineering Manager",
-                      company="Example Corp", tidbits=("Runs the local Rust meetup",))
+    contact = Contact(
+        "ct_sample",
+        "Alex Example",
+        title="Engineering Manager",
+        company="Example Corp",
+        tidbits=("Runs the local Rust meetup",),
+    )
     recruiter = Contact("ct_sample_recruiter", "Jordan Sample", title="Recruiter")
-    interview = Interview("iv_sample", "co_sample", "Backend Engineer", level="Senior",
-                          rounds=(today - timedelta(days=1),), panel=(contact.id,),
-                          recruiter_id=recruiter.id, stage=Stage.INTERVIEWED)
-    return NoteContext(contact=contact, settings=settings, today=today, interview=interview,
-                       company=Company("co_sample", "Example Corp"), recruiter=recruiter)
+    interview = Interview(
+        "iv_sample",
+        "co_sample",
+        "Backend Engineer",
+        level="Senior",
+        rounds=(today - timedelta(days=1),),
+        panel=(contact.id,),
+        recruiter_id=recruiter.id,
+        stage=Stage.INTERVIEWED,
+    )
+    return NoteContext(
+        contact=contact,
+        settings=settings,
+        today=today,
+        interview=interview,
+        company=Company("co_sample", "Example Corp"),
+        recruiter=recruiter,
+    )
 
 
 def placeholder_reference() -> Content:
     """Every placeholder, what it stands for, and the gap left when the value is unknown."""
     return Content("\n").join(
-        Content.assemble((f"{{{name}}}", "bold $accent"), f"  {help}  ",
-                         (f"(else {gap(name)})", "$text-muted"))
+        Content.assemble(
+            (f"{{{name}}}", "bold $accent"), f"  {help}  ", (f"(else {gap(name)})", "$text-muted")
+        )
         for name, help in PLACEHOLDERS.items()
     )
 
@@ -48,8 +67,9 @@ def preview_content(body: str, channel: Channel, ctx: NoteContext) -> tuple[Cont
     for match in _GAP.finditer(text):
         preview = preview.stylize("bold $warning", match.start(), match.end())
     count, limit, over = limit_status(text, ctx.settings.limit_for(channel))
-    counter = (f"{count} / {limit} characters" if limit is not None
-               else f"{count} characters, no limit")
+    counter = (
+        f"{count} / {limit} characters" if limit is not None else f"{count} characters, no limit"
+    )
     style = "bold $error" if over else "$text-muted"
     parts = [Content.styled(f"{counter} ({channel.label})", style)]
     if over:

@@ -42,8 +42,12 @@ def test_death_between_temp_write_and_rename_keeps_the_old_file(db_path: Path) -
     with Store.open(db_path) as store:
         store.put(Company("co_old", "Old"))
     before = db_path.read_bytes()
-    child = subprocess.run([sys.executable, "-c", DIE_BEFORE_RENAME.format(path=str(db_path))],
-                           capture_output=True, text=True, timeout=60)
+    child = subprocess.run(
+        [sys.executable, "-c", DIE_BEFORE_RENAME.format(path=str(db_path))],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert child.returncode == 1, child.stderr
     assert db_path.read_bytes() == before
     assert len(temp_files(db_path.parent)) == 1  # the new content, orphaned
@@ -55,7 +59,8 @@ def test_death_between_temp_write_and_rename_keeps_the_old_file(db_path: Path) -
 
 
 def test_failed_rename_raises_and_keeps_changes_for_the_next_flush(
-        db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     with Store.open(db_path) as store:
         store.put(Company("co_old", "Old"))
         store.flush()
@@ -77,7 +82,8 @@ def test_failed_rename_raises_and_keeps_changes_for_the_next_flush(
 
 
 def test_full_disk_raises_and_leaves_no_partial_file(
-        db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     with Store.open(db_path) as store:
         store.put(Company("co_old", "Old"))
         store.flush()
@@ -102,7 +108,8 @@ def test_full_disk_raises_and_leaves_no_partial_file(
 
 
 def test_close_that_cannot_save_keeps_the_store_open_and_locked(
-        db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store = Store.open(db_path)
     store.put(Company("co_1", "Acme"))
 
@@ -145,8 +152,9 @@ def test_sigkill_at_random_moments_never_corrupts_the_file(db_path: Path) -> Non
     code = SAVE_FOREVER.format(path=str(db_path))
     saved = 0
     for round_ in range(20):
-        child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
-                                 stderr=subprocess.PIPE, text=True)
+        child = subprocess.Popen(
+            [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
         assert child.stdout is not None
         ready = child.stdout.readline().split()
         assert ready == ["ready", str(saved)], (seed, round_, ready, child.stderr)

@@ -23,8 +23,16 @@ from followup_tui.model import (
     TouchStatus,
 )
 
-EDGE_DAYS = (date(2024, 2, 29), date(2025, 1, 31), date(2025, 3, 1), date(2026, 12, 31),
-             date(2000, 1, 1), date(2099, 12, 31), date(2025, 8, 31), date(2023, 3, 31))
+EDGE_DAYS = (
+    date(2024, 2, 29),
+    date(2025, 1, 31),
+    date(2025, 3, 1),
+    date(2026, 12, 31),
+    date(2000, 1, 1),
+    date(2099, 12, 31),
+    date(2025, 8, 31),
+    date(2023, 3, 31),
+)
 
 
 def every_day(test: Callable[[date], None]) -> Callable[..., None]:
@@ -45,9 +53,15 @@ def only(items: list[Interview]) -> Interview:
 
 def check_thank_you_due(data: Dataset, today: date) -> None:
     people = contacts_of(data)
-    interview = only([i for i in data.interviews if i.stage is Stage.INTERVIEWED
-                      and i.last_round is not None
-                      and today - timedelta(days=2) <= i.last_round < today])
+    interview = only(
+        [
+            i
+            for i in data.interviews
+            if i.stage is Stage.INTERVIEWED
+            and i.last_round is not None
+            and today - timedelta(days=2) <= i.last_round < today
+        ]
+    )
     assert 2 <= len(interview.panel) <= 3
     for contact_id in interview.panel:
         assert not [t for t in people[contact_id].touches if t.kind is TouchKind.THANK_YOU]
@@ -55,15 +69,28 @@ def check_thank_you_due(data: Dataset, today: date) -> None:
 
 def check_decision_overdue(data: Dataset, today: date) -> None:
     overdue = today - timedelta(days=data.settings.decision_overdue_days)
-    only([i for i in data.interviews if i.stage is Stage.AWAITING_DECISION
-          and i.last_round is not None and i.last_round < overdue])
+    only(
+        [
+            i
+            for i in data.interviews
+            if i.stage is Stage.AWAITING_DECISION
+            and i.last_round is not None
+            and i.last_round < overdue
+        ]
+    )
 
 
 def check_rejection_to_answer(data: Dataset, today: date) -> None:
     people = contacts_of(data)
-    interview = only([i for i in data.interviews if i.stage is Stage.REJECTED
-                      and i.decision_date is not None
-                      and today - timedelta(days=7) <= i.decision_date < today])
+    interview = only(
+        [
+            i
+            for i in data.interviews
+            if i.stage is Stage.REJECTED
+            and i.decision_date is not None
+            and today - timedelta(days=7) <= i.decision_date < today
+        ]
+    )
     assert interview.closure_received and interview.feedback_asked
     assert interview.feedback and interview.notes
     assert interview.recruiter_id in people and interview.recruiter_id not in interview.panel
@@ -91,8 +118,11 @@ def check_invite_pending(data: Dataset, today: date) -> None:
     pending = [c for c in data.contacts if c.status is ConnectionStatus.INVITE_SENT]
     assert pending
     for contact in pending:
-        invites = [t.date for t in contact.sent_touches()
-                   if t.kind is TouchKind.INVITE and t.channel is Channel.LINKEDIN_INVITE]
+        invites = [
+            t.date
+            for t in contact.sent_touches()
+            if t.kind is TouchKind.INVITE and t.channel is Channel.LINKEDIN_INVITE
+        ]
         assert invites and today - max(invites) > timedelta(days=14)
 
 
@@ -102,8 +132,13 @@ def check_reapply_window(data: Dataset, today: date) -> None:
         if company.cooling_off_months is None:
             continue
         assert company.cooling_off_source
-        decided = [i.decision_date for i in data.interviews if i.company_id == company.id
-                   and i.stage is Stage.REJECTED and i.decision_date is not None]
+        decided = [
+            i.decision_date
+            for i in data.interviews
+            if i.company_id == company.id
+            and i.stage is Stage.REJECTED
+            and i.decision_date is not None
+        ]
         assert decided
         found.append(add_months(max(decided), company.cooling_off_months))
     assert found
@@ -127,13 +162,20 @@ def check_dates_are_sensible(data: Dataset, today: date) -> None:
                 assert touch.date >= first_round - timedelta(days=60), touch.id
         if contact.company_since is not None:
             assert contact.company_since <= today
-            assert all(job.until is not None and job.until <= contact.company_since
-                       for job in contact.past)
+            assert all(
+                job.until is not None and job.until <= contact.company_since for job in contact.past
+            )
 
 
-DATED_CHECKS = (check_thank_you_due, check_decision_overdue, check_rejection_to_answer,
-                check_monthly_touches_due, check_invite_pending, check_reapply_window,
-                check_dates_are_sensible)
+DATED_CHECKS = (
+    check_thank_you_due,
+    check_decision_overdue,
+    check_rejection_to_answer,
+    check_monthly_touches_due,
+    check_invite_pending,
+    check_reapply_window,
+    check_dates_are_sensible,
+)
 
 
 @every_day
@@ -210,13 +252,19 @@ def test_the_dates_follow_the_day() -> None:
     one, other = demo_dataset(date(2025, 5, 10)), demo_dataset(date(2025, 5, 11))
     assert one != other
     assert [i.rounds for i in other.interviews] == [
-        tuple(day + timedelta(days=1) for day in i.rounds) for i in one.interviews]
+        tuple(day + timedelta(days=1) for day in i.rounds) for i in one.interviews
+    ]
 
 
 def test_stages_cover_the_whole_journey() -> None:
     stages = [i.stage for i in demo_dataset(date(2025, 6, 15)).interviews]
-    for stage in (Stage.APPLIED, Stage.SCHEDULED, Stage.INTERVIEWED, Stage.AWAITING_DECISION,
-                  Stage.OFFER):
+    for stage in (
+        Stage.APPLIED,
+        Stage.SCHEDULED,
+        Stage.INTERVIEWED,
+        Stage.AWAITING_DECISION,
+        Stage.OFFER,
+    ):
         assert stage in stages
     assert stages.count(Stage.REJECTED) >= 2
     assert Stage.DECLINED in stages or Stage.WITHDRAWN in stages
@@ -254,8 +302,12 @@ def test_names_in_many_scripts() -> None:
     scripts = {unicodedata.name(ch).split()[0] for name in names for ch in name if ch.isalpha()}
     assert {"LATIN", "CJK", "CYRILLIC"} <= scripts
     assert scripts & {"ARABIC", "HEBREW"}
-    accented = [n for n in names if not n.isascii()
-                and all(unicodedata.name(ch).startswith("LATIN") for ch in n if ch.isalpha())]
+    accented = [
+        n
+        for n in names
+        if not n.isascii()
+        and all(unicodedata.name(ch).startswith("LATIN") for ch in n if ch.isalpha())
+    ]
     assert len(accented) >= 4
     for expected in ("José Álvarez-Núñez", "Zoë Müller", "Łukasz Wróbel"):
         assert expected in names

@@ -78,11 +78,24 @@ def rich_dataset() -> Dataset:
                     interview_id="iv_0" if number % 2 else None,
                 )
                 for number, kind in enumerate(TouchKind)
-            ) if index == 0 else (),
+            )
+            if index == 0
+            else (),
         )
-        for index, (name, status) in enumerate(zip(
-            ["Zoë Müller", "山田 太郎", "Ольга Петрова", "أحمد", "Siobhán Ó Briain", "Chloé 😀"],
-            ConnectionStatus, strict=True))
+        for index, (name, status) in enumerate(
+            zip(
+                [
+                    "Zoë Müller",
+                    "山田 太郎",
+                    "Ольга Петрова",
+                    "أحمد",
+                    "Siobhán Ó Briain",
+                    "Chloé 😀",
+                ],
+                ConnectionStatus,
+                strict=True,
+            )
+        )
     )
     interviews = tuple(
         Interview(
@@ -104,32 +117,55 @@ def rich_dataset() -> Dataset:
         for index, stage in enumerate(Stage)
     )
     templates = tuple(
-        Template(f"tp_{kind.value}_{channel.value}", f"{kind.label} by {channel.label}", kind,
-                 channel, "Hi {first_name},\n\nThank you — {company}.",
-                 builtin=kind is TouchKind.OTHER)
-        for kind in TouchKind for channel in Channel
+        Template(
+            f"tp_{kind.value}_{channel.value}",
+            f"{kind.label} by {channel.label}",
+            kind,
+            channel,
+            "Hi {first_name},\n\nThank you — {company}.",
+            builtin=kind is TouchKind.OTHER,
+        )
+        for kind in TouchKind
+        for channel in Channel
     )
-    settings = Settings(your_name="Anaïs Nin", signature="— Anaïs\n📧", default_cadence_days=21,
-                        linkedin_free_account=True, email_limit=5000, decision_overdue_days=7,
-                        invite_budget=None, keymap={"quit": "ctrl+q", "help": "f1"})
+    settings = Settings(
+        your_name="Anaïs Nin",
+        signature="— Anaïs\n📧",
+        default_cadence_days=21,
+        linkedin_free_account=True,
+        email_limit=5000,
+        decision_overdue_days=7,
+        invite_budget=None,
+        keymap={"quit": "ctrl+q", "help": "f1"},
+    )
     review = ReviewState(
         snoozed=(Snooze("keep_in_touch:ct_1:2024-05-01", date(2024, 5, 8)),),
-        dismissed=(Dismissal("reapply_open:co_zeta:2024-10-01", "not interested 🙅",
-                             date(2024, 9, 25)),),
-        cleared=(Cleared("thank_you:iv_1:ct_1:2024-03-15", date(2024, 3, 15)),
-                 Cleared("decision_note:iv_3:ct_2", date(2024, 4, 2))))
+        dismissed=(
+            Dismissal("reapply_open:co_zeta:2024-10-01", "not interested 🙅", date(2024, 9, 25)),
+        ),
+        cleared=(
+            Cleared("thank_you:iv_1:ct_1:2024-03-15", date(2024, 3, 15)),
+            Cleared("decision_note:iv_3:ct_2", date(2024, 4, 2)),
+        ),
+    )
     return Dataset(settings, companies, interviews, contacts, templates, review)
 
 
 def document(**overrides: object) -> bytes:
     """A small valid export with some keys replaced, as the bytes of a file."""
-    base = export_document(Dataset(
-        companies=(Company("co_1", "Acme"),),
-        interviews=(Interview("iv_1", "co_1", "Engineer", rounds=(date(2024, 1, 2),),
-                              panel=("ct_1",)),),
-        contacts=(Contact("ct_1", "Ann", touches=(Touch("to_1", date(2024, 1, 3),
-                                                        interview_id="iv_1"),)),),
-    ))
+    base = export_document(
+        Dataset(
+            companies=(Company("co_1", "Acme"),),
+            interviews=(
+                Interview("iv_1", "co_1", "Engineer", rounds=(date(2024, 1, 2),), panel=("ct_1",)),
+            ),
+            contacts=(
+                Contact(
+                    "ct_1", "Ann", touches=(Touch("to_1", date(2024, 1, 3), interview_id="iv_1"),)
+                ),
+            ),
+        )
+    )
     base.update(overrides)
     return json.dumps(base).encode()
 
@@ -145,11 +181,21 @@ def problem(data: bytes | str, current: Dataset | None = None) -> str:
 
 def test_export_document_has_header_settings_and_sorted_tables() -> None:
     exported = export_document(rich_dataset())
-    assert list(exported) == ["format", "version", "settings", "companies", "interviews",
-                              "contacts", "templates", "review"]
+    assert list(exported) == [
+        "format",
+        "version",
+        "settings",
+        "companies",
+        "interviews",
+        "contacts",
+        "templates",
+        "review",
+    ]
     assert list(exported["review"]) == ["snoozed", "dismissed", "cleared"]
     assert [c["key"] for c in exported["review"]["cleared"]] == [
-        "decision_note:iv_3:ct_2", "thank_you:iv_1:ct_1:2024-03-15"]
+        "decision_note:iv_3:ct_2",
+        "thank_you:iv_1:ct_1:2024-03-15",
+    ]
     assert (exported["format"], exported["version"]) == (FORMAT_NAME, FORMAT_VERSION)
     assert [c["id"] for c in exported["companies"]] == ["co_alpha", "co_ar", "co_mid", "co_zeta"]
     assert exported["interviews"][0]["rounds"] == ["1999-12-31"]
@@ -167,8 +213,12 @@ def test_export_json_is_indented_utf8_with_a_final_newline() -> None:
 
 def test_export_does_not_depend_on_record_order() -> None:
     dataset = rich_dataset()
-    shuffled = replace(dataset, companies=dataset.companies[::-1],
-                       contacts=dataset.contacts[::-1], templates=dataset.templates[::-1])
+    shuffled = replace(
+        dataset,
+        companies=dataset.companies[::-1],
+        contacts=dataset.contacts[::-1],
+        templates=dataset.templates[::-1],
+    )
     assert export_json(shuffled) == export_json(dataset) == export_json(dataset)
 
 
@@ -208,8 +258,14 @@ def test_reimporting_an_export_changes_nothing() -> None:
 
 def test_plan_counts_added_changed_and_unchanged_and_keeps_the_rest() -> None:
     current = Dataset(companies=(Company("co_a", "A"), Company("co_b", "B"), Company("co_c", "C")))
-    incoming = Dataset(companies=(Company("co_d", "D"), Company("co_b", "B2"), Company("co_a", "A"),
-                                  Company("co_e", "E")))
+    incoming = Dataset(
+        companies=(
+            Company("co_d", "D"),
+            Company("co_b", "B2"),
+            Company("co_a", "A"),
+            Company("co_e", "E"),
+        )
+    )
     plan = plan_import(current, incoming)
     assert plan.added["companies"] == ["co_d", "co_e"]
     assert plan.changed["companies"] == ["co_b"]
@@ -217,13 +273,15 @@ def test_plan_counts_added_changed_and_unchanged_and_keeps_the_rest() -> None:
     assert [c.id for c in plan.result.companies] == ["co_a", "co_b", "co_c", "co_d", "co_e"]
     assert plan.result.companies[1].name == "B2"
     assert plan.has_changes
-    assert plan.summary() == "\n".join([
-        "companies: 2 added, 1 changed, 1 unchanged",
-        "interviews: 0 added, 0 changed, 0 unchanged",
-        "contacts: 0 added, 0 changed, 0 unchanged",
-        "templates: 0 added, 0 changed, 0 unchanged",
-        "settings: kept (the file has only the defaults)",
-    ])
+    assert plan.summary() == "\n".join(
+        [
+            "companies: 2 added, 1 changed, 1 unchanged",
+            "interviews: 0 added, 0 changed, 0 unchanged",
+            "contacts: 0 added, 0 changed, 0 unchanged",
+            "templates: 0 added, 0 changed, 0 unchanged",
+            "settings: kept (the file has only the defaults)",
+        ]
+    )
 
 
 def test_settings_are_replaced_only_when_the_file_has_non_default_ones() -> None:
@@ -244,76 +302,172 @@ def test_an_import_may_refer_to_stored_records() -> None:
     assert plan_import(current, incoming).added["interviews"] == ["iv_1"]
 
 
-@pytest.mark.parametrize(("data", "expected"), [
-    (b"{not json", "not valid JSON (JSON is malformed: object keys must be strings (byte 1))"),
-    (b'{"format": "followup", "version": 1,', "not valid JSON (Input data was truncated)"),
-    (b"", "the file is empty"),
-    (b'{"format": "\xe2\x82"}', "not valid UTF-8 text (at byte 12)"),
-    ('{"format": "\ud800"}', "not valid UTF-8 text (at character 12)"),
-    (b"[" * 5000, "not valid JSON: nested far too deeply"),
-    (b"[]", "the file holds an array, not a followup export (an object)"),
-    (b"42", "the file holds a number, not a followup export (an object)"),
-    (b"{}", "not a followup export: the file has no format key, expected 'followup'"),
-    (document(format="backup"),
-     "not a followup export: the file has format 'backup', expected 'followup'"),
-    (document(version=2), "this file was written by a newer followup (format version 2); "
-                          "this one reads versions up to 1: upgrade followup to import it"),
-    (document(version="1"), "version: expected a whole number, got '1'"),
-    (b'{"format": "followup"}', "version: missing (an export always says which format it uses)"),
-    (document(version=True), "version: expected a whole number, got True"),
-    (document(version=0), "version: 0 is not a format version (they start at 1)"),
-    (document(interveiws=[]), "unknown key 'interveiws' at the top level (expected format, "
-                              "version, settings, companies, interviews, contacts, templates, "
-                              "review)"),
-    (document(review=[]), "review: Expected `object`, got `array`"),
-    (document(review={"snoozed": [{"key": "k", "until": "2024-02-30"}]}),
-     "review.snoozed[0].until: '2024-02-30' is not a date (use YYYY-MM-DD)"),
-    (document(review={"dismissed": [{"key": " ", "reason": "", "on": "2024-02-01"}]}),
-     "review.dismissed[0]: a dismissal needs an item key"),
-    (document(companies={}), "companies: expected a list of records, got an object"),
-    (document(settings=None), "settings: Expected `object`, got `null`"),
-    (document(settings={"default_cadence_days": 0}),
-     "settings: default_cadence_days must be between 1 and 3650"),
-    (document(interviews=[{"id": "iv_1", "company_id": "co_1", "role": "Dev",
-                           "rounds": ["2024-01-02", "2024-13-01"]}]),
-     "interviews[0].rounds[1]: '2024-13-01' is not a date (use YYYY-MM-DD)"),
-    (document(interviews=[{"id": "iv_1", "company_id": "co_1", "role": "Dev", "stage": "hired"}]),
-     "interviews[0].stage: 'hired' is not allowed (use one of: applied, scheduled, interviewed, "
-     "awaiting_decision, rejected, offer, accepted, declined, withdrawn)"),
-    (document(contacts=[{"id": "ct_1", "name": "Ann", "status": "friends"}]),
-     "contacts[0].status: 'friends' is not allowed (use one of: not_contacted, note_drafted, "
-     "invite_sent, connected, replied, ignored)"),
-    (document(contacts=[{"id": "ct_1", "name": "Ann",
-                         "touches": [{"id": "t", "date": "2024-01-01", "status": "queued"}]}]),
-     "contacts[0].touches[0].status: 'queued' is not allowed (use one of: draft, sent)"),
-    (document(interviews=[{"id": "iv_1", "company_id": "co_1"}]),
-     "interviews[0]: Object missing required field `role`"),
-    (document(interviews=[{"id": "iv_1", "company_id": "co_1", "role": " \t"}]),
-     "interviews[0]: an interview needs a role"),
-    (document(interviews=[{"id": "iv_1", "company_id": "co_1", "role": "Dev",
-                           "closure_received": "yes"}]),
-     "interviews[0].closure_received: Expected `bool`, got `str`"),
-    (document(contacts=[{"id": "ct_1", "name": "Ann", "cadence_days": 0}]),
-     "contacts[0]: cadence_days must be between 1 and 3650"),
-    (document(companies=[{"id": "co_1", "name": "A"}, {"id": "co_2", "name": "B"},
-                         {"id": "co_1", "name": "C"}]),
-     "companies[2]: id co_1 is used twice (also by companies[0])"),
-    (document(contacts=[{"id": "ct_1", "name": "Ann", "touches": [
-        {"id": "to_1", "date": "2024-01-01"}, {"id": "to_1", "date": "2024-01-02"}]}]),
-     "contacts[0].touches[1]: touch id to_1 is used twice (also by touches[0])"),
-    (document(interviews=[{"id": "iv_1", "company_id": "co_9", "role": "Dev"}]),
-     "interviews[0] (id iv_1): company co_9 is not among the companies"),
-    (document(interviews=[{"id": "iv_1", "company_id": "co_1", "role": "Dev",
-                           "panel": ["ct_1", "ct_9"]}]),
-     "interviews[0] (id iv_1): panel member ct_9 is not among the contacts"),
-    (document(interviews=[{"id": "iv_1", "company_id": "co_1", "role": "Dev",
-                           "recruiter_id": "ct_7"}]),
-     "interviews[0] (id iv_1): recruiter ct_7 is not among the contacts"),
-    (document(contacts=[{"id": "ct_1", "name": "Ann", "touches": [
-        {"id": "to_1", "date": "2024-01-01", "interview_id": "iv_5"}]}]),
-     "contacts[0] (id ct_1): touch to_1 refers to interview iv_5, which is not among the "
-     "interviews"),
-])
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"{not json", "not valid JSON (JSON is malformed: object keys must be strings (byte 1))"),
+        (b'{"format": "followup", "version": 1,', "not valid JSON (Input data was truncated)"),
+        (b"", "the file is empty"),
+        (b'{"format": "\xe2\x82"}', "not valid UTF-8 text (at byte 12)"),
+        ('{"format": "\ud800"}', "not valid UTF-8 text (at character 12)"),
+        (b"[" * 5000, "not valid JSON: nested far too deeply"),
+        (b"[]", "the file holds an array, not a followup export (an object)"),
+        (b"42", "the file holds a number, not a followup export (an object)"),
+        (b"{}", "not a followup export: the file has no format key, expected 'followup'"),
+        (
+            document(format="backup"),
+            "not a followup export: the file has format 'backup', expected 'followup'",
+        ),
+        (
+            document(version=2),
+            "this file was written by a newer followup (format version 2); "
+            "this one reads versions up to 1: upgrade followup to import it",
+        ),
+        (document(version="1"), "version: expected a whole number, got '1'"),
+        (
+            b'{"format": "followup"}',
+            "version: missing (an export always says which format it uses)",
+        ),
+        (document(version=True), "version: expected a whole number, got True"),
+        (document(version=0), "version: 0 is not a format version (they start at 1)"),
+        (
+            document(interveiws=[]),
+            "unknown key 'interveiws' at the top level (expected format, "
+            "version, settings, companies, interviews, contacts, templates, "
+            "review)",
+        ),
+        (document(review=[]), "review: Expected `object`, got `array`"),
+        (
+            document(review={"snoozed": [{"key": "k", "until": "2024-02-30"}]}),
+            "review.snoozed[0].until: '2024-02-30' is not a date (use YYYY-MM-DD)",
+        ),
+        (
+            document(review={"dismissed": [{"key": " ", "reason": "", "on": "2024-02-01"}]}),
+            "review.dismissed[0]: a dismissal needs an item key",
+        ),
+        (document(companies={}), "companies: expected a list of records, got an object"),
+        (document(settings=None), "settings: Expected `object`, got `null`"),
+        (
+            document(settings={"default_cadence_days": 0}),
+            "settings: default_cadence_days must be between 1 and 3650",
+        ),
+        (
+            document(
+                interviews=[
+                    {
+                        "id": "iv_1",
+                        "company_id": "co_1",
+                        "role": "Dev",
+                        "rounds": ["2024-01-02", "2024-13-01"],
+                    }
+                ]
+            ),
+            "interviews[0].rounds[1]: '2024-13-01' is not a date (use YYYY-MM-DD)",
+        ),
+        (
+            document(
+                interviews=[{"id": "iv_1", "company_id": "co_1", "role": "Dev", "stage": "hired"}]
+            ),
+            "interviews[0].stage: 'hired' is not allowed (use one of: applied, scheduled, interviewed, "
+            "awaiting_decision, rejected, offer, accepted, declined, withdrawn)",
+        ),
+        (
+            document(contacts=[{"id": "ct_1", "name": "Ann", "status": "friends"}]),
+            "contacts[0].status: 'friends' is not allowed (use one of: not_contacted, note_drafted, "
+            "invite_sent, connected, replied, ignored)",
+        ),
+        (
+            document(
+                contacts=[
+                    {
+                        "id": "ct_1",
+                        "name": "Ann",
+                        "touches": [{"id": "t", "date": "2024-01-01", "status": "queued"}],
+                    }
+                ]
+            ),
+            "contacts[0].touches[0].status: 'queued' is not allowed (use one of: draft, sent)",
+        ),
+        (
+            document(interviews=[{"id": "iv_1", "company_id": "co_1"}]),
+            "interviews[0]: Object missing required field `role`",
+        ),
+        (
+            document(interviews=[{"id": "iv_1", "company_id": "co_1", "role": " \t"}]),
+            "interviews[0]: an interview needs a role",
+        ),
+        (
+            document(
+                interviews=[
+                    {"id": "iv_1", "company_id": "co_1", "role": "Dev", "closure_received": "yes"}
+                ]
+            ),
+            "interviews[0].closure_received: Expected `bool`, got `str`",
+        ),
+        (
+            document(contacts=[{"id": "ct_1", "name": "Ann", "cadence_days": 0}]),
+            "contacts[0]: cadence_days must be between 1 and 3650",
+        ),
+        (
+            document(
+                companies=[
+                    {"id": "co_1", "name": "A"},
+                    {"id": "co_2", "name": "B"},
+                    {"id": "co_1", "name": "C"},
+                ]
+            ),
+            "companies[2]: id co_1 is used twice (also by companies[0])",
+        ),
+        (
+            document(
+                contacts=[
+                    {
+                        "id": "ct_1",
+                        "name": "Ann",
+                        "touches": [
+                            {"id": "to_1", "date": "2024-01-01"},
+                            {"id": "to_1", "date": "2024-01-02"},
+                        ],
+                    }
+                ]
+            ),
+            "contacts[0].touches[1]: touch id to_1 is used twice (also by touches[0])",
+        ),
+        (
+            document(interviews=[{"id": "iv_1", "company_id": "co_9", "role": "Dev"}]),
+            "interviews[0] (id iv_1): company co_9 is not among the companies",
+        ),
+        (
+            document(
+                interviews=[
+                    {"id": "iv_1", "company_id": "co_1", "role": "Dev", "panel": ["ct_1", "ct_9"]}
+                ]
+            ),
+            "interviews[0] (id iv_1): panel member ct_9 is not among the contacts",
+        ),
+        (
+            document(
+                interviews=[
+                    {"id": "iv_1", "company_id": "co_1", "role": "Dev", "recruiter_id": "ct_7"}
+                ]
+            ),
+            "interviews[0] (id iv_1): recruiter ct_7 is not among the contacts",
+        ),
+        (
+            document(
+                contacts=[
+                    {
+                        "id": "ct_1",
+                        "name": "Ann",
+                        "touches": [{"id": "to_1", "date": "2024-01-01", "interview_id": "iv_5"}],
+                    }
+                ]
+            ),
+            "contacts[0] (id ct_1): touch to_1 refers to interview iv_5, which is not among the "
+            "interviews",
+        ),
+    ],
+)
 def test_bad_input_names_the_place_in_one_line(data: bytes, expected: str) -> None:
     assert problem(data) == expected
 
@@ -321,15 +475,26 @@ def test_bad_input_names_the_place_in_one_line(data: bytes, expected: str) -> No
 def test_quoted_values_cannot_break_the_line_or_reach_the_terminal() -> None:
     message = problem(document(format="\x1b[31mred\nline\u202e"))
     assert "\x1b" not in message and "\\x1b" in message
-    message = problem(document(interviews=[{"id": "iv_1", "company_id": "co_1", "role": "Dev",
-                                            "stage": "x" * 10_000 + "\x1b\n"}]))
+    message = problem(
+        document(
+            interviews=[
+                {
+                    "id": "iv_1",
+                    "company_id": "co_1",
+                    "role": "Dev",
+                    "stage": "x" * 10_000 + "\x1b\n",
+                }
+            ]
+        )
+    )
     assert message.startswith("interviews[0].stage: 'xxx") and len(message) < 300
 
 
 def test_a_broken_stored_record_is_named_as_stored() -> None:
     current = Dataset(interviews=(Interview("iv_old", "co_gone", "Dev"),))
     assert problem(document(), current) == (
-        "the stored interview iv_old: company co_gone is not among the companies")
+        "the stored interview iv_old: company co_gone is not among the companies"
+    )
 
 
 def test_import_problem_is_a_value_error() -> None:
@@ -344,8 +509,22 @@ def test_the_documented_example_is_a_canonical_export() -> None:
     assert plan_import(Dataset(), parsed).added["interviews"] == [parsed.interviews[0].id]
 
 
-@pytest.mark.parametrize("kind", [Settings, Company, Interview, Contact, Employment, Touch,
-                                  Template, ReviewState, Snooze, Dismissal, Cleared])
+@pytest.mark.parametrize(
+    "kind",
+    [
+        Settings,
+        Company,
+        Interview,
+        Contact,
+        Employment,
+        Touch,
+        Template,
+        ReviewState,
+        Snooze,
+        Dismissal,
+        Cleared,
+    ],
+)
 def test_the_format_document_describes_every_field(kind: type) -> None:
     text = DOC.read_text(encoding="utf-8")
     missing = [f.name for f in fields(kind) if f"| `{f.name}` |" not in text]
@@ -365,8 +544,10 @@ def test_a_line_cut_at_its_limit_round_trips() -> None:
 
 
 def test_a_tag_that_grows_when_lower_cased_round_trips() -> None:
-    dataset = Dataset(companies=(Company("co_1", "A"),),
-                      interviews=(Interview("iv_1", "co_1", "Dev", tags=("İ" * 60,)),))
+    dataset = Dataset(
+        companies=(Company("co_1", "A"),),
+        interviews=(Interview("iv_1", "co_1", "Dev", tags=("İ" * 60,)),),
+    )
     first = export_json(dataset)
     assert export_json(parse_document(first)) == first
 
@@ -379,16 +560,24 @@ def test_an_export_without_review_state_imports_as_an_empty_one() -> None:
 
 def test_review_state_merges_by_key_and_the_file_wins() -> None:
     day = date(2024, 5, 1)
-    current = Dataset(review=ReviewState(
-        snoozed=(Snooze("a", day), Snooze("b", day)),
-        dismissed=(Dismissal("c", "mine", day),)))
-    incoming = Dataset(review=ReviewState(
-        snoozed=(Snooze("b", date(2024, 6, 1)), Snooze("z", day)),
-        dismissed=(Dismissal("c", "mine", day),), cleared=(Cleared("a", day),)))
+    current = Dataset(
+        review=ReviewState(
+            snoozed=(Snooze("a", day), Snooze("b", day)), dismissed=(Dismissal("c", "mine", day),)
+        )
+    )
+    incoming = Dataset(
+        review=ReviewState(
+            snoozed=(Snooze("b", date(2024, 6, 1)), Snooze("z", day)),
+            dismissed=(Dismissal("c", "mine", day),),
+            cleared=(Cleared("a", day),),
+        )
+    )
     plan = plan_import(current, incoming)
     assert plan.result.review == ReviewState(
         snoozed=(Snooze("a", day), Snooze("b", date(2024, 6, 1)), Snooze("z", day)),
-        dismissed=(Dismissal("c", "mine", day),), cleared=(Cleared("a", day),))
+        dismissed=(Dismissal("c", "mine", day),),
+        cleared=(Cleared("a", day),),
+    )
     assert plan.review == (2, 1, 1)
     assert plan.has_changes
     assert plan.summary().endswith("\nreview: 2 added, 1 changed, 1 unchanged")

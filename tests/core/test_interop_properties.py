@@ -52,8 +52,9 @@ tags = st.lists(st.text(max_size=12), max_size=3).map(tuple)
 
 def ids(prefix: str, max_size: int) -> st.SearchStrategy[list[str]]:
     """A handful of distinct ids from a small space, so two datasets often share some."""
-    return st.lists(st.from_regex(rf"{prefix}_[a-d][0-9]", fullmatch=True), unique=True,
-                    max_size=max_size)
+    return st.lists(
+        st.from_regex(rf"{prefix}_[a-d][0-9]", fullmatch=True), unique=True, max_size=max_size
+    )
 
 
 @st.composite
@@ -62,64 +63,139 @@ def datasets(draw: st.DrawFn) -> Dataset:
     company_ids = draw(ids("co", 4))
     contact_ids = draw(ids("ct", 5))
     interview_ids = draw(ids("iv", 5)) if company_ids else []
-    companies = tuple(Company(key, draw(line), draw(st.none() | st.integers(0, 120)), draw(text),
-                              draw(text)) for key in company_ids)
+    companies = tuple(
+        Company(key, draw(line), draw(st.none() | st.integers(0, 120)), draw(text), draw(text))
+        for key in company_ids
+    )
     people = st.lists(st.sampled_from(contact_ids), max_size=3) if contact_ids else st.just([])
-    interviews = tuple(Interview(
-        id=key, company_id=draw(st.sampled_from(company_ids)), role=draw(line), level=draw(text),
-        rounds=tuple(draw(st.lists(day, max_size=3))), panel=tuple(draw(people)),
-        recruiter_id=draw(st.none() | st.sampled_from(contact_ids)) if contact_ids else None,
-        stage=draw(st.sampled_from(Stage)), decision_date=draw(maybe_day),
-        closure_received=draw(st.booleans()), feedback_asked=draw(st.booleans()),
-        feedback=draw(text), notes=draw(text), tags=draw(tags)) for key in interview_ids)
-    touch_ids = st.lists(st.from_regex(r"to_[0-9]{1,3}", fullmatch=True), unique=True,
-                         max_size=3)
+    interviews = tuple(
+        Interview(
+            id=key,
+            company_id=draw(st.sampled_from(company_ids)),
+            role=draw(line),
+            level=draw(text),
+            rounds=tuple(draw(st.lists(day, max_size=3))),
+            panel=tuple(draw(people)),
+            recruiter_id=draw(st.none() | st.sampled_from(contact_ids)) if contact_ids else None,
+            stage=draw(st.sampled_from(Stage)),
+            decision_date=draw(maybe_day),
+            closure_received=draw(st.booleans()),
+            feedback_asked=draw(st.booleans()),
+            feedback=draw(text),
+            notes=draw(text),
+            tags=draw(tags),
+        )
+        for key in interview_ids
+    )
+    touch_ids = st.lists(st.from_regex(r"to_[0-9]{1,3}", fullmatch=True), unique=True, max_size=3)
     linked = st.none() | st.sampled_from(interview_ids) if interview_ids else st.none()
-    contacts = tuple(Contact(
-        id=key, name=draw(line), title=draw(text), company=draw(text),
-        company_since=draw(maybe_day), email=draw(text), linkedin=draw(text), phone=draw(text),
-        past=tuple(Employment(draw(text), draw(text), draw(maybe_day))
-                   for _ in range(draw(st.integers(0, 2)))),
-        tidbits=tuple(draw(st.lists(text, max_size=2))),
-        cadence_days=draw(st.none() | st.integers(1, 3650)),
-        status=draw(st.sampled_from(ConnectionStatus)), tags=draw(tags), notes=draw(text),
-        touches=tuple(Touch(touch_id, draw(day), draw(st.sampled_from(TouchKind)),
-                            draw(st.sampled_from(Channel)), draw(text), draw(text),
-                            draw(st.sampled_from(TouchStatus)), draw(linked))
-                      for touch_id in draw(touch_ids))) for key in contact_ids)
-    templates = tuple(Template(key, draw(line), draw(st.sampled_from(TouchKind)),
-                               draw(st.sampled_from(Channel)), draw(text), draw(st.booleans()))
-                      for key in draw(ids("tp", 3)))
+    contacts = tuple(
+        Contact(
+            id=key,
+            name=draw(line),
+            title=draw(text),
+            company=draw(text),
+            company_since=draw(maybe_day),
+            email=draw(text),
+            linkedin=draw(text),
+            phone=draw(text),
+            past=tuple(
+                Employment(draw(text), draw(text), draw(maybe_day))
+                for _ in range(draw(st.integers(0, 2)))
+            ),
+            tidbits=tuple(draw(st.lists(text, max_size=2))),
+            cadence_days=draw(st.none() | st.integers(1, 3650)),
+            status=draw(st.sampled_from(ConnectionStatus)),
+            tags=draw(tags),
+            notes=draw(text),
+            touches=tuple(
+                Touch(
+                    touch_id,
+                    draw(day),
+                    draw(st.sampled_from(TouchKind)),
+                    draw(st.sampled_from(Channel)),
+                    draw(text),
+                    draw(text),
+                    draw(st.sampled_from(TouchStatus)),
+                    draw(linked),
+                )
+                for touch_id in draw(touch_ids)
+            ),
+        )
+        for key in contact_ids
+    )
+    templates = tuple(
+        Template(
+            key,
+            draw(line),
+            draw(st.sampled_from(TouchKind)),
+            draw(st.sampled_from(Channel)),
+            draw(text),
+            draw(st.booleans()),
+        )
+        for key in draw(ids("tp", 3))
+    )
     number = st.integers(-(2**63), 2**63 - 1)
-    preferences = draw(st.just(Settings()) | st.builds(
-        Settings, your_name=text, signature=text, default_cadence_days=st.integers(1, 3650),
-        linkedin_free_account=st.booleans(), linkedin_invite_limit=number,
-        linkedin_invite_free_limit=number, linkedin_message_limit=number,
-        email_limit=st.none() | number, decision_overdue_days=st.integers(1, 365),
-        invite_budget=st.none() | number, keymap=st.dictionaries(text, text, max_size=3)))
-    keys = st.lists(st.sampled_from(["thank_you:iv_a0:ct_a0:2024-01-02", "keep_in_touch:ct_b1:"
-                                     "2024-02-03", "reapply_open:co_c2:2024-03-04"]) | line,
-                    max_size=3)
+    preferences = draw(
+        st.just(Settings())
+        | st.builds(
+            Settings,
+            your_name=text,
+            signature=text,
+            default_cadence_days=st.integers(1, 3650),
+            linkedin_free_account=st.booleans(),
+            linkedin_invite_limit=number,
+            linkedin_invite_free_limit=number,
+            linkedin_message_limit=number,
+            email_limit=st.none() | number,
+            decision_overdue_days=st.integers(1, 365),
+            invite_budget=st.none() | number,
+            keymap=st.dictionaries(text, text, max_size=3),
+        )
+    )
+    keys = st.lists(
+        st.sampled_from(
+            [
+                "thank_you:iv_a0:ct_a0:2024-01-02",
+                "keep_in_touch:ct_b1:2024-02-03",
+                "reapply_open:co_c2:2024-03-04",
+            ]
+        )
+        | line,
+        max_size=3,
+    )
     review = ReviewState(
         snoozed=tuple(Snooze(key, draw(day)) for key in draw(keys)),
         dismissed=tuple(Dismissal(key, draw(text), draw(day)) for key in draw(keys)),
-        cleared=tuple(Cleared(key, draw(day)) for key in draw(keys)))
+        cleared=tuple(Cleared(key, draw(day)) for key in draw(keys)),
+    )
     return Dataset(preferences, companies, interviews, contacts, templates, review)
 
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
-    | st.text(max_size=10) | st.sampled_from(["2024-13-01", "applied", "co_a0", "", " "]),
-    lambda children: st.lists(children, max_size=3)
-    | st.dictionaries(st.text(max_size=8), children, max_size=3),
-    max_leaves=8)
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=10)
+    | st.sampled_from(["2024-13-01", "applied", "co_a0", "", " "]),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3)
+    ),
+    max_leaves=8,
+)
 
 
 def places(value: Any) -> list[tuple[Any, Any]]:
     """Every (container, key) pair inside a decoded JSON document."""
     found: list[tuple[Any, Any]] = []
-    pairs = value.items() if isinstance(value, dict) else enumerate(value) \
-        if isinstance(value, list) else ()
+    pairs = (
+        value.items()
+        if isinstance(value, dict)
+        else enumerate(value)
+        if isinstance(value, list)
+        else ()
+    )
     for key, child in pairs:
         found.append((value, key))
         found.extend(places(child))
@@ -141,19 +217,20 @@ def references(document: dict[str, Any]) -> list[tuple[Any, Any]]:
 def damaged_documents(draw: st.DrawFn, base: Dataset) -> bytes:
     """The export of ``base`` with its structure damaged: keys, values, records, references."""
     document = json.loads(export_json(base))
-    how = draw(st.sampled_from(["drop", "retype", "garbage", "top", "duplicate", "reference",
-                                "random"]))
+    how = draw(
+        st.sampled_from(["drop", "retype", "garbage", "top", "duplicate", "reference", "random"])
+    )
     if how == "random":
         document = draw(json_values)
     elif how == "top":
         document[draw(st.sampled_from([*document, "extra"]))] = draw(json_values)
     elif how == "duplicate":
-        tables = [records for records in document.values()
-                  if isinstance(records, list) and records]
+        tables = [records for records in document.values() if isinstance(records, list) and records]
         if tables:
             records = draw(st.sampled_from(tables))
-            records.insert(draw(st.integers(0, len(records))),
-                           copy.deepcopy(draw(st.sampled_from(records))))
+            records.insert(
+                draw(st.integers(0, len(records))), copy.deepcopy(draw(st.sampled_from(records)))
+            )
     elif how == "reference" and references(document):
         container, key = draw(st.sampled_from(references(document)))
         container[key] = draw(st.from_regex(r"(co|ct|iv|to)_[a-e][0-9]", fullmatch=True))
@@ -171,11 +248,27 @@ def damaged_documents(draw: st.DrawFn, base: Dataset) -> bytes:
 SAMPLE = Dataset(
     Settings(your_name="Zoë", keymap={"quit": "ctrl+q"}),
     (Company("co_1", "Ünïcode AG", 6), Company("co_2", "株式会社")),
-    (Interview("iv_1", "co_1", "Dev – backend", rounds=(date(2024, 3, 1),), panel=("ct_1",),
-               recruiter_id="ct_2", stage=Stage.OFFER, tags=("🚀",)),),
-    (Contact("ct_1", "Ольга", past=(Employment("OldCo", until=date(2020, 1, 31)),),
-             touches=(Touch("to_1", date(2024, 3, 2), interview_id="iv_1", text="спасибо 🙏"),)),
-     Contact("ct_2", "أحمد", cadence_days=30)),
+    (
+        Interview(
+            "iv_1",
+            "co_1",
+            "Dev – backend",
+            rounds=(date(2024, 3, 1),),
+            panel=("ct_1",),
+            recruiter_id="ct_2",
+            stage=Stage.OFFER,
+            tags=("🚀",),
+        ),
+    ),
+    (
+        Contact(
+            "ct_1",
+            "Ольга",
+            past=(Employment("OldCo", until=date(2020, 1, 31)),),
+            touches=(Touch("to_1", date(2024, 3, 2), interview_id="iv_1", text="спасибо 🙏"),),
+        ),
+        Contact("ct_2", "أحمد", cadence_days=30),
+    ),
     (Template("tp_1", "Thanks", TouchKind.THANK_YOU, Channel.EMAIL, "Hi {first_name}"),),
 )
 SAMPLE_BYTES = export_json(SAMPLE)
@@ -190,7 +283,7 @@ def damaged_bytes(draw: st.DrawFn) -> bytes:
     data = SAMPLE_BYTES
     how = draw(st.sampled_from(["truncate", "splice", "in-string", "value", "bytes"]))
     if how == "truncate":
-        return data[:draw(st.integers(0, len(data)))]
+        return data[: draw(st.integers(0, len(data)))]
     if how == "bytes":
         return draw(st.binary(max_size=40))
     if how in ("splice", "in-string"):
@@ -200,10 +293,14 @@ def damaged_bytes(draw: st.DrawFn) -> bytes:
     document = json.loads(data)
     container, key = draw(st.sampled_from(places(document)))
     container[key] = marker
-    value = draw(st.one_of(
-        junk, junk.map(lambda raw: b'"' + raw + b'\xc3"'),
-        st.sampled_from([2, 1000, 3000, 10_000]).map(lambda deep: b"[" * deep + b"]" * deep),
-        st.sampled_from([b"NaN", b"1e999", b"-0", b"9" * 30, b'"\\ud800"', b"{}", b"[]"])))
+    value = draw(
+        st.one_of(
+            junk,
+            junk.map(lambda raw: b'"' + raw + b'\xc3"'),
+            st.sampled_from([2, 1000, 3000, 10_000]).map(lambda deep: b"[" * deep + b"]" * deep),
+            st.sampled_from([b"NaN", b"1e999", b"-0", b"9" * 30, b'"\\ud800"', b"{}", b"[]"]),
+        )
+    )
     return json.dumps(document).encode().replace(json.dumps(marker).encode(), value)
 
 
@@ -262,8 +359,9 @@ def import_or_explain(current: Dataset, data: bytes) -> None:
 
 @FAST
 @given(st.data(), datasets())
-def test_damaged_documents_import_cleanly_or_raise_import_problem(data: st.DataObject,
-                                                                 current: Dataset) -> None:
+def test_damaged_documents_import_cleanly_or_raise_import_problem(
+    data: st.DataObject, current: Dataset
+) -> None:
     import_or_explain(current, data.draw(damaged_documents(current)))
 
 
@@ -286,8 +384,9 @@ def test_planning_never_mutates_the_current_dataset(current: Dataset, other: Dat
         for name in ("companies", "interviews", "contacts", "templates"):
             incoming = getattr(other, name)
             kept = getattr(current, name)
-            assert len(plan.added[name]) + len(plan.changed[name]) + plan.unchanged[name] \
-                == len(incoming)
+            assert len(plan.added[name]) + len(plan.changed[name]) + plan.unchanged[name] == len(
+                incoming
+            )
             assert len(getattr(plan.result, name)) == len(kept) + len(plan.added[name])
             assert set(getattr(plan.result, name)) >= set(incoming)
             assert {r.id for r in getattr(plan.result, name)} >= {r.id for r in kept}

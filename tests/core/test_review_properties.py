@@ -40,30 +40,55 @@ def scenarios(draw: st.DrawFn) -> tuple[Dataset, date]:
 
     contact_ids = [f"ct_{n}" for n in range(draw(st.integers(1, 6)))]
     interview_ids = [f"iv_{n}" for n in range(draw(st.integers(0, 4)))]
-    companies = (Company("co_a", "Alpha", draw(st.none() | st.integers(0, 8)), "careers page"),
-                 Company("co_b", "Beta"))
+    companies = (
+        Company("co_a", "Alpha", draw(st.none() | st.integers(0, 8)), "careers page"),
+        Company("co_b", "Beta"),
+    )
     touch_kinds = st.sampled_from([k for k in TouchKind])
     channels = st.sampled_from(list(Channel))
     linked = st.none() | st.sampled_from(interview_ids) if interview_ids else st.none()
-    contacts = tuple(Contact(
-        key, f"Person {key}", status=draw(st.sampled_from(ConnectionStatus)),
-        cadence_days=draw(st.none() | st.integers(1, 60)),
-        tidbits=tuple(draw(st.lists(st.sampled_from(["runs", "chess"]), max_size=1))),
-        touches=tuple(Touch(f"tc_{key}_{n}", draw(near(120)), draw(touch_kinds), draw(channels),
-                            draw(st.sampled_from(["", "Hello"])),
-                            status=draw(st.sampled_from(TouchStatus)), interview_id=draw(linked))
-                      for n in range(draw(st.integers(0, 4)))))
-        for key in contact_ids)
+    contacts = tuple(
+        Contact(
+            key,
+            f"Person {key}",
+            status=draw(st.sampled_from(ConnectionStatus)),
+            cadence_days=draw(st.none() | st.integers(1, 60)),
+            tidbits=tuple(draw(st.lists(st.sampled_from(["runs", "chess"]), max_size=1))),
+            touches=tuple(
+                Touch(
+                    f"tc_{key}_{n}",
+                    draw(near(120)),
+                    draw(touch_kinds),
+                    draw(channels),
+                    draw(st.sampled_from(["", "Hello"])),
+                    status=draw(st.sampled_from(TouchStatus)),
+                    interview_id=draw(linked),
+                )
+                for n in range(draw(st.integers(0, 4)))
+            ),
+        )
+        for key in contact_ids
+    )
     people = st.lists(st.sampled_from(contact_ids), max_size=3).map(tuple)
-    interviews = tuple(Interview(
-        key, draw(st.sampled_from(["co_a", "co_b"])), f"Role {key}",
-        rounds=tuple(draw(st.lists(near(40, 5), max_size=3))), panel=draw(people),
-        recruiter_id=draw(st.none() | st.sampled_from(contact_ids)),
-        stage=draw(st.sampled_from(Stage)), decision_date=draw(st.none() | near(240)),
-        closure_received=draw(st.booleans())) for key in interview_ids)
-    preferences = Settings(default_cadence_days=draw(st.integers(1, 45)),
-                           decision_overdue_days=draw(st.integers(1, 15)),
-                           invite_budget=draw(st.none() | st.integers(0, 3)))
+    interviews = tuple(
+        Interview(
+            key,
+            draw(st.sampled_from(["co_a", "co_b"])),
+            f"Role {key}",
+            rounds=tuple(draw(st.lists(near(40, 5), max_size=3))),
+            panel=draw(people),
+            recruiter_id=draw(st.none() | st.sampled_from(contact_ids)),
+            stage=draw(st.sampled_from(Stage)),
+            decision_date=draw(st.none() | near(240)),
+            closure_received=draw(st.booleans()),
+        )
+        for key in interview_ids
+    )
+    preferences = Settings(
+        default_cadence_days=draw(st.integers(1, 45)),
+        decision_overdue_days=draw(st.integers(1, 15)),
+        invite_budget=draw(st.none() | st.integers(0, 3)),
+    )
     return Dataset(preferences, companies, interviews, contacts), today
 
 
@@ -86,31 +111,42 @@ def test_keys_are_unique_and_the_order_is_sound(scenario: tuple[Dataset, date]) 
 @FAST
 @given(scenarios(), st.data())
 def test_logging_the_items_note_clears_it_and_restarts_the_clock(
-        scenario: tuple[Dataset, date], data: st.DataObject) -> None:
+    scenario: tuple[Dataset, date], data: st.DataObject
+) -> None:
     dataset, today = scenario
-    items = [item for item in due_items(dataset, today)
-             if item.touch_kind is not None and item.contact_id is not None]
+    items = [
+        item
+        for item in due_items(dataset, today)
+        if item.touch_kind is not None and item.contact_id is not None
+    ]
     if not items:
         return
     item = data.draw(st.sampled_from(items))
     contacts = {contact.id: contact for contact in dataset.contacts}
     assert item.contact_id is not None and item.touch_kind is not None  # as filtered above
     contact = contacts[item.contact_id]
-    updated, _ = mark_sent(contact, item.interview_id, "A note", kind=item.touch_kind,
-                           channel=data.draw(st.sampled_from([Channel.EMAIL,
-                                                              Channel.LINKEDIN_MESSAGE])),
-                           today=today)
-    after = replace(dataset, contacts=tuple(updated if c.id == contact.id else c
-                                            for c in dataset.contacts))
+    updated, _ = mark_sent(
+        contact,
+        item.interview_id,
+        "A note",
+        kind=item.touch_kind,
+        channel=data.draw(st.sampled_from([Channel.EMAIL, Channel.LINKEDIN_MESSAGE])),
+        today=today,
+    )
+    after = replace(
+        dataset, contacts=tuple(updated if c.id == contact.id else c for c in dataset.contacts)
+    )
     assert item.key not in {i.key for i in due_items(after, today)}
     assert next_due(updated, dataset.settings) == today + timedelta(
-        days=cadence(updated, dataset.settings))
+        days=cadence(updated, dataset.settings)
+    )
 
 
 @FAST
 @given(scenarios(), st.data())
 def test_a_snoozed_item_is_hidden_until_its_day_then_returns(
-        scenario: tuple[Dataset, date], data: st.DataObject) -> None:
+    scenario: tuple[Dataset, date], data: st.DataObject
+) -> None:
     dataset, today = scenario
     items = due_items(dataset, today)
     if not items:

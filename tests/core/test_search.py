@@ -14,9 +14,11 @@ TODAY = date(2026, 11, 26)
 
 
 def index_of(dataset: Dataset) -> SearchIndex:
-    return SearchIndex.build({c.id: c for c in dataset.companies},
-                             {i.id: i for i in dataset.interviews},
-                             {c.id: c for c in dataset.contacts})
+    return SearchIndex.build(
+        {c.id: c for c in dataset.companies},
+        {i.id: i for i in dataset.interviews},
+        {c.id: c for c in dataset.contacts},
+    )
 
 
 @pytest.fixture(scope="module")
@@ -35,25 +37,39 @@ def marked(hit: Hit) -> list[str]:
 def test_fold_drops_case_and_accents_including_letters_nfkd_keeps() -> None:
     assert fold("José Álvarez-Núñez") == "jose alvarez-nunez"
     assert fold("Zoë MÜLLER") == "zoe muller"
-    assert fold("Łukasz Wróbel, Søren Kjær, Straße, Đorđe") == \
-        "lukasz wrobel, soren kjaer, strasse, dorde"
+    assert (
+        fold("Łukasz Wróbel, Søren Kjær, Straße, Đorđe")
+        == "lukasz wrobel, soren kjaer, strasse, dorde"
+    )
     assert fold("e\u0301cole") == "ecole"
 
 
-@pytest.mark.parametrize(("query", "name"), [
-    ("jose", "José Álvarez-Núñez"), ("alv", "José Álvarez-Núñez"), ("nun", "José Álvarez-Núñez"),
-    ("mul", "Zoë Müller"), ("MÜL", "Zoë Müller"), ("luk", "Łukasz Wróbel"),
-    ("soren kjaer", "Søren Kjær"), ("wrob", "Łukasz Wróbel")])
-def test_names_are_found_without_accents_from_a_prefix(demo: SearchIndex, query: str,
-                                                       name: str) -> None:
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("jose", "José Álvarez-Núñez"),
+        ("alv", "José Álvarez-Núñez"),
+        ("nun", "José Álvarez-Núñez"),
+        ("mul", "Zoë Müller"),
+        ("MÜL", "Zoë Müller"),
+        ("luk", "Łukasz Wróbel"),
+        ("soren kjaer", "Søren Kjær"),
+        ("wrob", "Łukasz Wróbel"),
+    ],
+)
+def test_names_are_found_without_accents_from_a_prefix(
+    demo: SearchIndex, query: str, name: str
+) -> None:
     assert titles(demo, query, "contact")[0] == name
 
 
 def test_every_word_must_prefix_some_word(demo: SearchIndex) -> None:
     found = titles(demo, "eng man", "contact")
     assert {"José Álvarez-Núñez", "Zoë Müller"} <= set(found)
-    assert all("Engineering" in t or "Manager" in t
-               for t in (h.subtitle for h in demo.search("eng man").hits if h.kind == "contact"))
+    assert all(
+        "Engineering" in t or "Manager" in t
+        for t in (h.subtitle for h in demo.search("eng man").hits if h.kind == "contact")
+    )
     assert titles(demo, "eng zzzz") == []
     assert titles(demo, "gineering") == []  # a prefix, not any substring
 
@@ -82,11 +98,18 @@ def test_filters_alone_and_combined(demo: SearchIndex) -> None:
     assert {h.id for h in rejected} == {"iv_fjord_platform", "iv_acme_platform"}
     assert demo.search("stage:rej platform").total == 2
     assert {h.id for h in demo.search("company:acme").hits} == {
-        "ct_daniel", "ct_lukasz", "ct_oliver", "iv_acme_platform"}
-    assert [h.id for h in demo.search("company:acme eng").hits
-            if h.kind == "interview"] == ["iv_acme_platform"]
-    assert {h.id for h in demo.search("tag:platform").hits} >= {"iv_fjord_platform",
-                                                               "iv_acme_platform"}
+        "ct_daniel",
+        "ct_lukasz",
+        "ct_oliver",
+        "iv_acme_platform",
+    }
+    assert [h.id for h in demo.search("company:acme eng").hits if h.kind == "interview"] == [
+        "iv_acme_platform"
+    ]
+    assert {h.id for h in demo.search("tag:platform").hits} >= {
+        "iv_fjord_platform",
+        "iv_acme_platform",
+    }
     before = {h.id for h in demo.search("before:2026-11-01").hits}
     assert before == {"iv_acme_platform", "iv_tessellate_lead"}
     after = {h.id for h in demo.search("after:2026-11-01").hits}
@@ -97,11 +120,11 @@ def test_filters_alone_and_combined(demo: SearchIndex) -> None:
 
 def test_unknown_filters_and_bad_dates_are_hints_not_errors(demo: SearchIndex) -> None:
     result = demo.search("foo:bar jose")
-    assert result.hints == (
-        'unknown filter "foo:" — try company:, stage:, tag:, before:, after:',)
+    assert result.hints == ('unknown filter "foo:" — try company:, stage:, tag:, before:, after:',)
     assert result.hits[0].title == "José Álvarez-Núñez"
     assert parse_query("before:2025-13-40").hints == (
-        'before: "2025-13-40" is not a date — use YYYY-MM-DD, YYYY-MM or YYYY',)
+        'before: "2025-13-40" is not a date — use YYYY-MM-DD, YYYY-MM or YYYY',
+    )
     assert parse_query("after:2025-02").after == date(2025, 2, 1)
     assert parse_query("stage:a").hints[0].startswith('no stage "a" — try applied')
     assert parse_query("company:").hints == ()  # still being typed
@@ -134,8 +157,11 @@ def test_spans_point_at_the_match_in_a_snippet_of_long_text() -> None:
 
 
 def test_markup_looking_text_stays_text() -> None:
-    index = index_of(Dataset(contacts=(Contact("c1", "[bold]Eve[/bold] <b>", tidbits=(
-        "Likes [red]spicy[/] food",)),)))
+    index = index_of(
+        Dataset(
+            contacts=(Contact("c1", "[bold]Eve[/bold] <b>", tidbits=("Likes [red]spicy[/] food",)),)
+        )
+    )
     hit = index.search("spicy").hits[0]
     assert hit.snippet == "Likes [red]spicy[/] food" and marked(hit) == ["spicy"]
     assert index.search("bold").hits[0].title == "[bold]Eve[/bold] <b>"
@@ -145,10 +171,13 @@ def test_past_employers_and_panels_find_people() -> None:
     data = Dataset(
         companies=(Company("co1", "Acme"), Company("co2", "Zenith")),
         interviews=(Interview("iv1", "co1", "Dev", panel=("c1",), recruiter_id="c2"),),
-        contacts=(Contact("c1", "Ann", company="Zenith"),
-                  Contact("c2", "Bob", company="Other"),
-                  Contact("c3", "Cy", past=(Employment("Acme Labs"),)),
-                  Contact("c4", "Di", touches=(Touch("t1", TODAY, text="acme news"),))))
+        contacts=(
+            Contact("c1", "Ann", company="Zenith"),
+            Contact("c2", "Bob", company="Other"),
+            Contact("c3", "Cy", past=(Employment("Acme Labs"),)),
+            Contact("c4", "Di", touches=(Touch("t1", TODAY, text="acme news"),)),
+        ),
+    )
     index = index_of(data)
     assert {h.id for h in index.search("company:acme").hits} == {"iv1", "c1", "c2", "c3"}
     assert index.search("bob").hits[1].field == "recruiter"
@@ -182,9 +211,11 @@ def test_cached_prefixes_stay_current_through_edits(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(search_vocab, "CACHED_SIZE", 1)  # cache longer prefixes too
     companies = {"co1": Company("co1", "Zenith"), "co2": Company("co2", "Acme")}
     interviews = {"iv1": Interview("iv1", "co1", "Zoologist", panel=("c1",), recruiter_id="c2")}
-    contacts = {"c1": Contact("c1", "Zoë Zeller", title="Engineer"),
-                "c2": Contact("c2", "Zack Acme", title="Recruiter"),
-                "c3": Contact("c3", "Zora Zen", tidbits=("zen garden",))}
+    contacts = {
+        "c1": Contact("c1", "Zoë Zeller", title="Engineer"),
+        "c2": Contact("c2", "Zack Acme", title="Recruiter"),
+        "c3": Contact("c3", "Zora Zen", tidbits=("zen garden",)),
+    }
     index = SearchIndex.build(companies, interviews, contacts)
     queries = ["z", "ze", "zo", "zen", "zo ze", "e", "en", "a", "ac", "acm", "r", "re", "rec"]
 

@@ -37,16 +37,30 @@ from followup_tui.store import SCHEMA_VERSION, Store, StoreError, StoreLocked
 
 def sample() -> Dataset:
     """A small dataset in which every kind of reference is used."""
-    ann = Contact("ct_ann", "Ann Lee", title="EM", tidbits=("chess", "two cats"),
-                  touches=(Touch("t_1", date(2024, 3, 2), TouchKind.THANK_YOU, text="Thanks!",
-                                 interview_id="iv_1"),))
+    ann = Contact(
+        "ct_ann",
+        "Ann Lee",
+        title="EM",
+        tidbits=("chess", "two cats"),
+        touches=(
+            Touch(
+                "t_1", date(2024, 3, 2), TouchKind.THANK_YOU, text="Thanks!", interview_id="iv_1"
+            ),
+        ),
+    )
     bob = Contact("ct_bob", "Bob Roe", company="Acme")
     return Dataset(
         settings=Settings(your_name="Sam", keymap={"quit": "ctrl+q"}),
         companies=(Company("co_acme", "Acme", cooling_off_months=6), Company("co_init", "Initech")),
         interviews=(
-            Interview("iv_1", "co_acme", "Engineer", rounds=(date(2024, 3, 1),),
-                      panel=("ct_ann", "ct_bob"), recruiter_id="ct_bob"),
+            Interview(
+                "iv_1",
+                "co_acme",
+                "Engineer",
+                rounds=(date(2024, 3, 1),),
+                panel=("ct_ann", "ct_bob"),
+                recruiter_id="ct_bob",
+            ),
             Interview("iv_2", "co_init", "Lead", panel=("ct_ann",), recruiter_id="ct_ann"),
         ),
         contacts=(ann, bob),
@@ -58,7 +72,11 @@ def fill(store: Store, dataset: Dataset) -> None:
     """Put every record of ``dataset`` one by one."""
     store.set_settings(dataset.settings)
     records: list[Company | Interview | Contact | Template] = [
-        *dataset.companies, *dataset.interviews, *dataset.contacts, *dataset.templates]
+        *dataset.companies,
+        *dataset.interviews,
+        *dataset.contacts,
+        *dataset.templates,
+    ]
     for record in records:
         store.put(record)
 
@@ -70,8 +88,7 @@ def files_in(folder: Path) -> set[str]:
 
 def run_python(code: str) -> subprocess.CompletedProcess[str]:
     """Run ``code`` in a fresh interpreter (another process, hence another lock owner)."""
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=60)
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
 
 
 def test_round_trip(db_path: Path) -> None:
@@ -192,10 +209,11 @@ def test_read_only_refuses_writes_and_leaves_the_file(db_path: Path) -> None:
     with Store.open(db_path, read_only=True) as store:
         assert store.read_only and store.dataset() == sample()
         attempts: list[Callable[[], object]] = [
-                        lambda: store.put(Company("co_9", "X")),
-                        lambda: store.set_settings(Settings()),
-                        lambda: store.delete_contact("ct_ann"),
-                        lambda: store.replace_all(Dataset())]
+            lambda: store.put(Company("co_9", "X")),
+            lambda: store.set_settings(Settings()),
+            lambda: store.delete_contact("ct_ann"),
+            lambda: store.replace_all(Dataset()),
+        ]
         for attempt in attempts:
             with pytest.raises(StoreError, match="opened read-only"):
                 attempt()
@@ -274,8 +292,9 @@ def test_existing_folders_keep_their_mode(tmp_path: Path) -> None:
 
 def _valid_file() -> dict[str, Any]:
     data: dict[str, Any] = json.loads(json.dumps({"meta": {"1": {"schema": SCHEMA_VERSION}}}))
-    data["interviews"] = {"1": {"id": "iv_1", "company_id": "co_1", "role": "Dev",
-                                "rounds": ["2024-13-45"]}}
+    data["interviews"] = {
+        "1": {"id": "iv_1", "company_id": "co_1", "role": "Dev", "rounds": ["2024-13-45"]}
+    }
     return data
 
 
@@ -288,22 +307,32 @@ UNREADABLE = {
     "no meta": (b'{"companies": {}}', "$.meta"),
     "meta without schema": (b'{"meta": {"1": {}}}', "schema"),
     "table not an object": (b'{"meta": {"1": {"schema": 2}}, "contacts": []}', "$.contacts"),
-    "record not an object": (b'{"meta": {"1": {"schema": 2}}, "contacts": {"1": 3}}',
-                             '$.contacts["1"]'),
+    "record not an object": (
+        b'{"meta": {"1": {"schema": 2}}, "contacts": {"1": 3}}',
+        '$.contacts["1"]',
+    ),
     "bad date": (json.dumps(_valid_file()).encode(), '$.interviews["1"].rounds[0]'),
-    "missing field": (b'{"meta": {"1": {"schema": 2}}, "contacts": {"1": {"id": "c"}}}',
-                      '$.contacts["1"]'),
-    "duplicate id": (b'{"meta": {"1": {"schema": 2}}, "companies": {"1": {"id": "c", "name": '
-                     b'"A"}, "2": {"id": "c", "name": "B"}}}', "already the id"),
-    "bad settings": (b'{"meta": {"1": {"schema": 2}}, "settings": {"1": '
-                     b'{"default_cadence_days": 0}}}', "$.settings"),
+    "missing field": (
+        b'{"meta": {"1": {"schema": 2}}, "contacts": {"1": {"id": "c"}}}',
+        '$.contacts["1"]',
+    ),
+    "duplicate id": (
+        b'{"meta": {"1": {"schema": 2}}, "companies": {"1": {"id": "c", "name": '
+        b'"A"}, "2": {"id": "c", "name": "B"}}}',
+        "already the id",
+    ),
+    "bad settings": (
+        b'{"meta": {"1": {"schema": 2}}, "settings": {"1": {"default_cadence_days": 0}}}',
+        "$.settings",
+    ),
 }
 
 
 @pytest.mark.parametrize("read_only", [False, True], ids=["read-write", "read-only"])
 @pytest.mark.parametrize(("content", "problem"), UNREADABLE.values(), ids=UNREADABLE.keys())
-def test_unreadable_file_is_reported_and_left_alone(db_path: Path, content: bytes, problem: str,
-                                                    read_only: bool) -> None:
+def test_unreadable_file_is_reported_and_left_alone(
+    db_path: Path, content: bytes, problem: str, read_only: bool
+) -> None:
     db_path.parent.mkdir()
     db_path.write_bytes(content)
     with pytest.raises(StoreError) as caught:
@@ -349,12 +378,19 @@ V1 = {
     "settings": {"1": {"your_name": "Sam"}},
     "companies": {"1": {"id": "co_1", "name": "Acme"}},
     "interviews": {
-        "1": {"id": "iv_1", "company_id": "co_1", "role": "Dev", "date": "2024-03-01",
-              "panel": ["ct_1"]},
+        "1": {
+            "id": "iv_1",
+            "company_id": "co_1",
+            "role": "Dev",
+            "date": "2024-03-01",
+            "panel": ["ct_1"],
+        },
         "2": {"id": "iv_2", "company_id": "co_1", "role": "Lead", "date": None},
     },
-    "contacts": {"1": {"id": "ct_1", "name": "Ann Lee", "tidbits": "chess\n\n  two cats \n"},
-                 "2": {"id": "ct_2", "name": "Bob", "tidbits": ""}},
+    "contacts": {
+        "1": {"id": "ct_1", "name": "Ann Lee", "tidbits": "chess\n\n  two cats \n"},
+        "2": {"id": "ct_2", "name": "Bob", "tidbits": ""},
+    },
 }
 
 
@@ -438,7 +474,8 @@ def test_lock_across_processes(db_path: Path) -> None:
         result = run_python(code)
         assert result.returncode == 3, result.stderr
         assert result.stdout.strip() == (
-            f"{db_path} is in use by another followup (lock file {db_path}.lock); close it first")
+            f"{db_path} is in use by another followup (lock file {db_path}.lock); close it first"
+        )
     result = run_python(code)
     assert result.returncode == 0 and result.stdout.strip() == "opened", result.stderr
 
@@ -447,7 +484,8 @@ def test_lock_of_a_dead_process_does_not_block(db_path: Path) -> None:
     died = run_python(
         "import os\nfrom followup_tui.model import Company\nfrom followup_tui.store import Store\n"
         f"s = Store.open({str(db_path)!r})\ns.put(Company('co_1', 'Acme'))\ns.flush()\n"
-        "os._exit(9)\n")
+        "os._exit(9)\n"
+    )
     assert died.returncode == 9, died.stderr
     with Store.open(db_path) as store:
         assert list(store.companies) == ["co_1"]
@@ -461,10 +499,11 @@ def test_settings_round_trip(db_path: Path) -> None:
         assert store.settings.email_limit == 2000
 
 
-REVIEW = ReviewState(snoozed=(Snooze("keep_in_touch:ct_ann:2024-04-01", date(2024, 4, 8)),),
-                     dismissed=(Dismissal("reapply_open:co_acme:2024-09-01", "not again",
-                                          date(2024, 8, 30)),),
-                     cleared=(Cleared("thank_you:iv_1:ct_ann:2024-03-01", date(2024, 3, 1)),))
+REVIEW = ReviewState(
+    snoozed=(Snooze("keep_in_touch:ct_ann:2024-04-01", date(2024, 4, 8)),),
+    dismissed=(Dismissal("reapply_open:co_acme:2024-09-01", "not again", date(2024, 8, 30)),),
+    cleared=(Cleared("thank_you:iv_1:ct_ann:2024-03-01", date(2024, 3, 1)),),
+)
 
 
 def test_review_state_round_trip(db_path: Path) -> None:
@@ -488,18 +527,27 @@ def test_review_state_round_trip(db_path: Path) -> None:
 
 def test_a_file_without_a_review_table_reads_as_an_empty_review(db_path: Path) -> None:
     db_path.parent.mkdir()
-    db_path.write_bytes(json.dumps({"meta": {"1": {"schema": 2}},
-                                    "companies": {"1": {"id": "co_1", "name": "Acme"}}}).encode())
+    db_path.write_bytes(
+        json.dumps(
+            {"meta": {"1": {"schema": 2}}, "companies": {"1": {"id": "co_1", "name": "Acme"}}}
+        ).encode()
+    )
     with Store.open(db_path) as store:
         assert store.review == ReviewState()
         assert list(store.companies) == ["co_1"]
         assert not store.dirty
 
 
-@pytest.mark.parametrize(("review", "problem"), [
-    (b'[]', "$.review: expected an object"),
-    (b'{"1": {"snoozed": [{"key": "k", "until": "someday"}]}}', '$.review["1"].snoozed[0].until'),
-])
+@pytest.mark.parametrize(
+    ("review", "problem"),
+    [
+        (b"[]", "$.review: expected an object"),
+        (
+            b'{"1": {"snoozed": [{"key": "k", "until": "someday"}]}}',
+            '$.review["1"].snoozed[0].until',
+        ),
+    ],
+)
 def test_a_broken_review_table_is_refused(db_path: Path, review: bytes, problem: str) -> None:
     db_path.parent.mkdir()
     content = b'{"meta": {"1": {"schema": 2}}, "review": ' + review + b"}"
@@ -533,5 +581,9 @@ def test_listeners_hear_every_change(db_path: Path) -> None:
         store.put(Contact(id="ct_1", name="Ann"))
         store.delete_contact("ct_1")
         store.replace_all(store.dataset())
-    assert heard == [("companies", "co_1", False), ("contacts", "ct_1", False),
-                     ("contacts", "ct_1", True), ("*", "", True)]
+    assert heard == [
+        ("companies", "co_1", False),
+        ("contacts", "ct_1", False),
+        ("contacts", "ct_1", True),
+        ("*", "", True),
+    ]

@@ -35,9 +35,12 @@ def x_display(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     # -displayfd: Xvfb picks a free display itself and writes its number to the pipe once it
     # accepts connections, so the test neither guesses a number nor waits a guessed time.
     read_end, write_end = os.pipe()
-    server = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-nolisten", "tcp"],
-                              pass_fds=(write_end,), stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_end), "-nolisten", "tcp"],
+        pass_fds=(write_end,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     os.close(write_end)
     try:
         with os.fdopen(read_end, "rb") as ready:
@@ -53,8 +56,9 @@ def x_display(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
 
 
 def clipboard_contents() -> str:
-    return subprocess.run(["xclip", "-o", "-selection", "clipboard"], capture_output=True,
-                          check=True, timeout=10).stdout.decode("utf-8")
+    return subprocess.run(
+        ["xclip", "-o", "-selection", "clipboard"], capture_output=True, check=True, timeout=10
+    ).stdout.decode("utf-8")
 
 
 def test_copy_to_system_round_trips_unicode(x_display: str) -> None:

@@ -215,8 +215,11 @@ async def test_edit_an_interview_stage_keeps_its_panel(store: Store) -> None:
         assert (new.panel, new.rounds, new.company_id) == (old.panel, old.rounds, old.company_id)
         assert len(store.interviews) == len(demo_dataset(TODAY).interviews)
         assert selected_interview(pilot) == "iv_lumen_data"
-        row = next(line for line in screen_text(pilot).splitlines() if "│● Lumen" in line
-                   or "│  Lumen" in line)
+        row = next(
+            line
+            for line in screen_text(pilot).splitlines()
+            if "│● Lumen" in line or "│  Lumen" in line
+        )
         assert "rejected" in row
 
 
@@ -323,7 +326,10 @@ async def test_editing_a_contacts_company_records_the_move(store: Store) -> None
         await pilot.pause()
         new = store.contacts["ct_jose"]
         assert (new.company, new.title, new.company_since) == (
-            "Orchard Labs", "Director of Engineering", TODAY)
+            "Orchard Labs",
+            "Director of Engineering",
+            TODAY,
+        )
         assert new.past == (*old.past, Employment("Kestrel Robotics", "Engineering Manager", TODAY))
         assert new.touches == old.touches and new.tidbits == old.tidbits
         details = str(app.screen.query_one("#person-text", Static).render())
@@ -349,7 +355,10 @@ async def test_unticking_the_move_just_corrects_the_company(store: Store) -> Non
         await pilot.pause()
         new = store.contacts["ct_priya"]
         assert (new.company, new.past, new.company_since) == (
-            "Kestrel Robotics Inc", old.past, old.company_since)
+            "Kestrel Robotics Inc",
+            old.past,
+            old.company_since,
+        )
         assert new.cadence_days == 45
 
 
@@ -506,8 +515,11 @@ def test_parsers_turn_text_into_values_or_say_what_is_wrong() -> None:
     assert parse_optional_date("  ") is None
     assert parse_list("platform, , Remote Work ") == ("platform", "Remote Work")
     assert parse_cadence("") is None and parse_cadence(" 30 ") == 30
-    for bad, message in (("0", "between 1 and 3650"), ("3651", "between 1 and 3650"),
-                         ("monthly", "not a whole number")):
+    for bad, message in (
+        ("0", "between 1 and 3650"),
+        ("3651", "between 1 and 3650"),
+        ("monthly", "not a whole number"),
+    ):
         with pytest.raises(ValueError, match=message):
             parse_cadence(bad)
     assert parse_email("") == "" and parse_email(" ann@example.com ") == "ann@example.com"

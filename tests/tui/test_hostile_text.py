@@ -20,8 +20,9 @@ HOSTILE = [
     pytest.param("[b]Ann[/]", "[b]Ann[/]", id="markup"),
     pytest.param("[/]", "[/]", id="closing-tag"),
     pytest.param("[@click=app.quit]x[/]", "[@click=app.quit]x[/]", id="click-action"),
-    pytest.param("Eve \x1b[31mRed\x1b[0m \x1b]0;owned\x07Lee", "Eve Red Lee",
-                 id="escape-sequences"),
+    pytest.param(
+        "Eve \x1b[31mRed\x1b[0m \x1b]0;owned\x07Lee", "Eve Red Lee", id="escape-sequences"
+    ),
     pytest.param("Ana 🙂🍺 Pérez", "Ana 🙂🍺 Pérez", id="emoji"),
     pytest.param("ليلى حداد", "ليلى حداد", id="arabic"),
     pytest.param("נועה כהן", "נועה כהן", id="hebrew"),
@@ -33,9 +34,16 @@ def hostile_store(tmp_path: Path, name: str, tidbit: str = "likes [i]jazz[/i]") 
     store = Store.open(tmp_path / "followup.json")
     store.put(Company(id="co_x", name=f"{name} Corp"))
     store.put(Contact(id="ct_x", name=name, title=f"Head of {name}", tidbits=(tidbit,)))
-    store.put(Interview(id="iv_x", company_id="co_x", role=f"{name} engineer",
-                        rounds=(TODAY - timedelta(days=1),), panel=("ct_x",),
-                        stage=Stage.INTERVIEWED))
+    store.put(
+        Interview(
+            id="iv_x",
+            company_id="co_x",
+            role=f"{name} engineer",
+            rounds=(TODAY - timedelta(days=1),),
+            panel=("ct_x",),
+            stage=Stage.INTERVIEWED,
+        )
+    )
     return store
 
 
@@ -70,8 +78,9 @@ async def test_a_huge_tidbit_is_shown_and_does_not_stall(tmp_path: Path) -> None
 
 
 def test_cleaning_happens_at_the_model_boundary() -> None:
-    contact = Contact(id="ct_1", name="  A\x00n\x07n\x1b[2J ",
-                      tidbits=("one\x1b]52;c;AAAA\x07 two",))
+    contact = Contact(
+        id="ct_1", name="  A\x00n\x07n\x1b[2J ", tidbits=("one\x1b]52;c;AAAA\x07 two",)
+    )
     assert contact.name == "Ann"
     assert contact.tidbits == ("one two",)
     assert Interview(id="iv", company_id="c", role="R\x9bx", rounds=(date(2026, 1, 1),)).role == "R"

@@ -18,7 +18,8 @@ DOCS = Path(__file__).resolve().parents[2] / "docs" / "keys.md"
 
 def test_docs_keys_md_matches_the_command_table() -> None:
     assert DOCS.read_text(encoding="utf-8") == keys_markdown(), (
-        "docs/keys.md is out of date: run  python -m followup_tui.tui.commands > docs/keys.md")
+        "docs/keys.md is out of date: run  python -m followup_tui.tui.commands > docs/keys.md"
+    )
 
 
 def test_every_command_has_an_id_a_key_and_words() -> None:
@@ -41,8 +42,11 @@ async def test_help_lists_every_key(demo_app: FollowupApp) -> None:
 
 async def test_palette_lists_every_action_of_the_screen(demo_app: FollowupApp) -> None:
     async with demo_app.run_test(size=(120, 35)):
-        titles = {c.title for c in demo_app.get_system_commands(demo_app.screen)
-                  if isinstance(c, SystemCommand)}
+        titles = {
+            c.title
+            for c in demo_app.get_system_commands(demo_app.screen)
+            if isinstance(c, SystemCommand)
+        }
         for command in (*commands_for("app"), *commands_for("main")):
             if command.id != "app.palette":
                 assert command.description in titles

@@ -30,13 +30,20 @@ async def go_to_interview(pilot: Pilot[Any], company: str, stage: str | None = N
     listing = pilot.app.screen.query_one(InterviewList)
     listing.focus()
     index, wanted = next(
-        ((i, row.id) for i, row in enumerate(listing.rows)
-         if row.company == company and (stage is None or row.interview.stage == stage)),
-        (None, None))
+        (
+            (i, row.id)
+            for i, row in enumerate(listing.rows)
+            if row.company == company and (stage is None or row.interview.stage == stage)
+        ),
+        (None, None),
+    )
     assert index is not None, f"{company} is not in the list"
     listing.highlighted = index
-    await wait_for(pilot, lambda: current(pilot.app, MainScreen).interview_id == wanted,
-                   f"the panel of {company}")
+    await wait_for(
+        pilot,
+        lambda: current(pilot.app, MainScreen).interview_id == wanted,
+        f"the panel of {company}",
+    )
 
 
 async def go_to_person(pilot: Pilot[Any], name: str) -> None:
@@ -48,8 +55,9 @@ async def go_to_person(pilot: Pilot[Any], name: str) -> None:
     wanted = next((i for i in ids if contacts[i].name == name), None)
     assert wanted is not None, f"{name} is not on the panel"
     people.highlighted = ids.index(wanted)
-    await wait_for(pilot, lambda: current(pilot.app, MainScreen).note_for[1] == wanted,
-                   f"the note to {name}")
+    await wait_for(
+        pilot, lambda: current(pilot.app, MainScreen).note_for[1] == wanted, f"the note to {name}"
+    )
 
 
 async def add_to_note(pilot: Pilot[Any], text: str) -> NoteEditor:
@@ -82,8 +90,16 @@ async def test_three_panes_show_the_demo_data(demo_app: FollowupApp) -> None:
     async with demo_app.run_test(size=(120, 35), notifications=True) as pilot:
         await pilot.pause()
         text = screen_text(demo_app)
-        for expected in ("Interviews", "Kestrel Robotics", "Panel", "José Álvarez-Núñez",
-                         "Note", "Hi José", "Tidbits", "History"):
+        for expected in (
+            "Interviews",
+            "Kestrel Robotics",
+            "Panel",
+            "José Álvarez-Núñez",
+            "Note",
+            "Hi José",
+            "Tidbits",
+            "History",
+        ):
             assert expected in text
 
 
@@ -181,8 +197,10 @@ async def test_copy_without_a_clipboard_tool_uses_osc52_and_saves_a_file(
         assert len(saved) == 1
         assert saved[0].read_text(encoding="utf-8") == note
         assert saved[0].stat().st_mode & 0o777 == 0o600
-        assert saved[0].name in text.replace("\n", "").replace("│", "").replace(" ", "") or \
-            "notes" in text
+        assert (
+            saved[0].name in text.replace("\n", "").replace("│", "").replace(" ", "")
+            or "notes" in text
+        )
 
 
 async def test_stage_filter_cycles(demo_app: FollowupApp) -> None:
@@ -226,11 +244,18 @@ async def test_near_identical_notes_to_one_panel_are_flagged(
         await go_to_person(pilot, "Zoë Müller")
         while current(demo_app, MainScreen).template != used:
             await pilot.press("t")
-        await wait_for(pilot, lambda: "Reads nearly the same as your note to Søren Kjær"
-                       in widget_text(demo_app, "#note-status"), "the warning")
+        await wait_for(
+            pilot,
+            lambda: (
+                "Reads nearly the same as your note to Søren Kjær"
+                in widget_text(demo_app, "#note-status")
+            ),
+            "the warning",
+        )
         demo_app.clear_notifications()  # the "Marked sent" toast sits over the status line
-        await wait_for(pilot, lambda: "Reads nearly the same" in screen_text(demo_app),
-                       "the warning on screen")
+        await wait_for(
+            pilot, lambda: "Reads nearly the same" in screen_text(demo_app), "the warning on screen"
+        )
 
 
 async def test_counter_turns_into_a_warning_over_the_limit(demo_app: FollowupApp) -> None:
@@ -259,7 +284,8 @@ async def test_an_over_limit_note_is_logged_only_after_a_question(
         await pilot.press("ctrl+s")
         assert isinstance(demo_app.screen, ConfirmDialog)
         assert "characters over the LinkedIn invitation limit of 300" in widget_text(
-            demo_app, "#confirm-consequence")
+            demo_app, "#confirm-consequence"
+        )
         await pilot.press("n")
         assert len(demo_store.contacts[contact_id].sent_touches()) == sent
         await pilot.press("ctrl+s", "y")
@@ -274,16 +300,18 @@ async def test_drafts_are_saved_as_draft_touches(demo_app: FollowupApp, demo_sto
         await add_to_note(pilot, " Cheers!")
 
         def drafts() -> list[Touch]:
-            return [t for t in demo_store.contacts[contact_id].touches
-                    if t.status is TouchStatus.DRAFT]
+            return [
+                t for t in demo_store.contacts[contact_id].touches if t.status is TouchStatus.DRAFT
+            ]
 
         await wait_for(pilot, drafts, "the draft to be kept")
         assert len(drafts()) == 1
         assert drafts()[0].text.endswith("Cheers!")
 
 
-async def test_sending_twice_the_same_day_asks_first(demo_app: FollowupApp,
-                                                     demo_store: Store) -> None:
+async def test_sending_twice_the_same_day_asks_first(
+    demo_app: FollowupApp, demo_store: Store
+) -> None:
     async with demo_app.run_test(size=(120, 35)) as pilot:
         await go_to_interview(pilot, "Fjord Analytics")
         await go_to_person(pilot, "Søren Kjær")
@@ -296,13 +324,15 @@ async def test_sending_twice_the_same_day_asks_first(demo_app: FollowupApp,
         assert len(demo_store.contacts[contact_id].sent_touches()) == before + 1
         screen = current(demo_app, MainScreen)
         await wait_for(pilot, lambda: screen._draft_timer is None, "the draft pause")
-        drafts = [t for t in demo_store.contacts[contact_id].touches
-                  if t.status is TouchStatus.DRAFT]
+        drafts = [
+            t for t in demo_store.contacts[contact_id].touches if t.status is TouchStatus.DRAFT
+        ]
         assert drafts == []  # what was sent is not kept again as a draft
 
 
-async def test_an_empty_note_is_neither_copied_nor_logged(demo_app: FollowupApp,
-                                                         demo_store: Store) -> None:
+async def test_an_empty_note_is_neither_copied_nor_logged(
+    demo_app: FollowupApp, demo_store: Store
+) -> None:
     async with demo_app.run_test(size=(120, 35), notifications=True) as pilot:
         await go_to_interview(pilot, "Fjord Analytics")
         await go_to_person(pilot, "Søren Kjær")
@@ -338,8 +368,9 @@ async def test_switching_template_can_be_undone(demo_app: FollowupApp) -> None:
         assert editor_text(demo_app) == edited
 
 
-async def test_a_closed_terminal_keeps_the_note_being_typed(demo_app: FollowupApp,
-                                                            demo_store: Store) -> None:
+async def test_a_closed_terminal_keeps_the_note_being_typed(
+    demo_app: FollowupApp, demo_store: Store
+) -> None:
     """SIGHUP (the window closed) saves the draft at once and leaves, like q."""
     import os
     import signal

@@ -20,8 +20,7 @@ def sent_counts(store: Store) -> Counter[str]:
     return Counter({c.id: len(c.sent_touches()) for c in store.contacts.values()})
 
 
-async def test_clearing_the_whole_queue_with_keys(demo_app: FollowupApp,
-                                                  demo_store: Store) -> None:
+async def test_clearing_the_whole_queue_with_keys(demo_app: FollowupApp, demo_store: Store) -> None:
     before = sent_counts(demo_store)
     queue = due_items(demo_store.dataset(), TODAY)
     assert len({item.kind for item in queue}) == 6
@@ -98,8 +97,9 @@ def test_review_snapshot(snap_compare: Any, demo_app: FollowupApp) -> None:
     assert snap_compare(demo_app, terminal_size=(120, 35), press=["r"])
 
 
-async def test_withdrawing_a_pending_invitation_logs_it(demo_app: FollowupApp,
-                                                        demo_store: Store) -> None:
+async def test_withdrawing_a_pending_invitation_logs_it(
+    demo_app: FollowupApp, demo_store: Store
+) -> None:
     from followup_tui.model import ConnectionStatus, TouchKind
 
     async with demo_app.run_test(size=(120, 35)) as pilot:

@@ -67,14 +67,16 @@ async def test_an_unknown_filter_gets_a_hint_not_an_error(demo_app: FollowupApp)
         assert demo_app.is_running
 
 
-async def test_a_new_interview_is_findable_at_once(demo_app: FollowupApp,
-                                                   demo_store: Store) -> None:
+async def test_a_new_interview_is_findable_at_once(
+    demo_app: FollowupApp, demo_store: Store
+) -> None:
     async with demo_app.run_test(size=(120, 35)) as pilot:
         await wait_for_index(pilot)
         demo_store.put(Company(id="co_new", name="[b]Zyx[/] Quantum"))
         demo_store.put(Contact(id="ct_new", name="Quentin Zylberstein"))
-        demo_store.put(Interview(id="iv_new", company_id="co_new", role="Qubit wrangler",
-                                 panel=("ct_new",)))
+        demo_store.put(
+            Interview(id="iv_new", company_id="co_new", role="Qubit wrangler", panel=("ct_new",))
+        )
         await pilot.press("slash", *"zylb")
         await pilot.pause()
         assert "Quentin Zylberstein" in screen_text(demo_app)

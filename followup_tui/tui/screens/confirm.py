@@ -33,13 +33,24 @@ class ConfirmDialog(ModalScreen[bool]):
     AUTO_FOCUS = "#confirm-no"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "confirm_answer(True)", "Yes", tooltip="Confirm", id="confirm.yes"),
-        Binding("n,escape", "confirm_answer(False)", "No", tooltip="Keep everything as it is",
-                id="confirm.no"),
+        Binding(
+            "n,escape",
+            "confirm_answer(False)",
+            "No",
+            tooltip="Keep everything as it is",
+            id="confirm.no",
+        ),
     ]
 
-    def __init__(self, question: str | Content, consequence: str | Content, *,
-                 confirm_label: str = "Delete", option: str | None = None,
-                 option_value: bool = False) -> None:
+    def __init__(
+        self,
+        question: str | Content,
+        consequence: str | Content,
+        *,
+        confirm_label: str = "Delete",
+        option: str | None = None,
+        option_value: bool = False,
+    ) -> None:
         super().__init__()
         self.confirm_question = _content(question)
         self.confirm_consequence = _content(consequence)
@@ -54,8 +65,9 @@ class ConfirmDialog(ModalScreen[bool]):
             yield Static(self.confirm_question, id="confirm-question")
             yield Static(self.confirm_consequence, id="confirm-consequence")
             if self.confirm_option is not None:
-                yield Checkbox(Content(self.confirm_option), self.option_checked,
-                               id="confirm-option")
+                yield Checkbox(
+                    Content(self.confirm_option), self.option_checked, id="confirm-option"
+                )
             yield Static(Content("y: yes · n or Esc: no"), id="confirm-keys")
             with Horizontal(id="confirm-buttons"):
                 yield Button(Content(self.confirm_label), id="confirm-yes", variant="error")

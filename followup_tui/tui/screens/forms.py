@@ -128,11 +128,23 @@ def field(label: str, widget: Widget) -> Horizontal:
     )
 
 
-def text_input(id: str, value: str = "", *, parse: Callable[[str], object] | None = None,
-               placeholder: str = "", **kwargs: Any) -> Input:
+def text_input(
+    id: str,
+    value: str = "",
+    *,
+    parse: Callable[[str], object] | None = None,
+    placeholder: str = "",
+    **kwargs: Any,
+) -> Input:
     """A one-line compact Input, validated by ``parse`` when given."""
-    return Input(value, placeholder=placeholder, id=id, compact=True,
-                 validators=[ParseValidator(parse)] if parse else None, **kwargs)
+    return Input(
+        value,
+        placeholder=placeholder,
+        id=id,
+        compact=True,
+        validators=[ParseValidator(parse)] if parse else None,
+        **kwargs,
+    )
 
 
 class FormScreen(ModalScreen[ResultT]):
@@ -141,8 +153,13 @@ class FormScreen(ModalScreen[ResultT]):
     CSS_PATH = "../forms.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "form_save", "Save", tooltip="Save and close the form", id="form.save"),
-        Binding("escape", "form_cancel", "Cancel", tooltip="Close the form without saving",
-                id="form.cancel"),
+        Binding(
+            "escape",
+            "form_cancel",
+            "Cancel",
+            tooltip="Close the form without saving",
+            id="form.cancel",
+        ),
     ]
     FORM_TITLE: ClassVar[str] = "Form"
     SAVE_LABEL: ClassVar[str] = "Save"

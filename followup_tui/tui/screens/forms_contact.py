@@ -35,8 +35,9 @@ class ContactForm(FormScreen[Contact | None]):
     Untick it to fix a typo instead. Touches are kept as they were.
     """
 
-    def __init__(self, contact: Contact | None, *, today: date,
-                 company_names: Iterable[str] = ()) -> None:
+    def __init__(
+        self, contact: Contact | None, *, today: date, company_names: Iterable[str] = ()
+    ) -> None:
         super().__init__()
         self._form_contact = contact
         self._form_today = today
@@ -49,36 +50,62 @@ class ContactForm(FormScreen[Contact | None]):
     def form_fields(self) -> ComposeResult:
         """Name, title and company (with the move); ways to reach them; what to remember."""
         old = self._form_contact
-        yield field("Name", text_input("ct-name", old.name if old else "",
-                                       parse=required("Name")))
+        yield field("Name", text_input("ct-name", old.name if old else "", parse=required("Name")))
         yield field("Title", text_input("ct-title", old.title if old else ""))
-        yield field("Company", text_input(
-            "ct-company", old.company if old else "",
-            suggester=SuggestFromList(self._form_company_names, case_sensitive=False)))
+        yield field(
+            "Company",
+            text_input(
+                "ct-company",
+                old.company if old else "",
+                suggester=SuggestFromList(self._form_company_names, case_sensitive=False),
+            ),
+        )
         move = field("", Checkbox(MOVE_LABEL, True, id="ct-move", compact=True))
         move.id = "ct-move-row"
         move.display = False
         yield move
         yield field("Email", text_input("ct-email", old.email if old else "", parse=parse_email))
-        yield field("LinkedIn", text_input("ct-linkedin", old.linkedin if old else "",
-                                           placeholder="https://www.linkedin.com/in/…"))
+        yield field(
+            "LinkedIn",
+            text_input(
+                "ct-linkedin",
+                old.linkedin if old else "",
+                placeholder="https://www.linkedin.com/in/…",
+            ),
+        )
         yield field("Phone", text_input("ct-phone", old.phone if old else ""))
-        yield field("Tidbits", TextArea("\n".join(old.tidbits) if old else "", id="ct-tidbits",
-                                        compact=True))
+        yield field(
+            "Tidbits",
+            TextArea("\n".join(old.tidbits) if old else "", id="ct-tidbits", compact=True),
+        )
         cadence = str(old.cadence_days) if old and old.cadence_days else ""
-        yield field("Cadence days", text_input("ct-cadence", cadence, parse=parse_cadence,
-                                               placeholder="blank: your default"))
-        yield field("Status", Select([(s.label, s) for s in ConnectionStatus], allow_blank=False,
-                                     value=old.status if old else ConnectionStatus.NOT_CONTACTED,
-                                     id="ct-status", compact=True))
+        yield field(
+            "Cadence days",
+            text_input(
+                "ct-cadence", cadence, parse=parse_cadence, placeholder="blank: your default"
+            ),
+        )
+        yield field(
+            "Status",
+            Select(
+                [(s.label, s) for s in ConnectionStatus],
+                allow_blank=False,
+                value=old.status if old else ConnectionStatus.NOT_CONTACTED,
+                id="ct-status",
+                compact=True,
+            ),
+        )
         yield field("Tags", text_input("ct-tags", ", ".join(old.tags) if old else ""))
         yield field("Notes", TextArea(old.notes if old else "", id="ct-notes", compact=True))
 
     def _form_moved(self) -> bool:
         """True when an existing contact's company text now names another company."""
         old = self._form_contact
-        return bool(old and old.company and
-                    same_name(self.form_text("ct-company")) != same_name(old.company))
+        return bool(
+            old
+            and old.company
+            and same_name(self.form_text("ct-company")) != same_name(old.company)
+        )
 
     @on(Input.Changed, "#ct-company")
     def _form_company_changed(self) -> None:
@@ -107,7 +134,9 @@ class ContactForm(FormScreen[Contact | None]):
         if old is None:
             return Contact(id=new_id("ct"), **changes)
         if self._form_moved() and self.query_one("#ct-move", Checkbox).value:
-            changes["past"] = (*old.past,
-                               Employment(old.company, old.title, until=self._form_today))
+            changes["past"] = (
+                *old.past,
+                Employment(old.company, old.title, until=self._form_today),
+            )
             changes["company_since"] = self._form_today if changes["company"] else None
         return dataclasses.replace(old, **changes)

@@ -31,8 +31,9 @@ class InterviewForm(FormScreen[tuple[Company, Interview] | None]):
     not edited here; it is kept as it was.
     """
 
-    def __init__(self, companies: Mapping[str, Company],
-                 interview: Interview | None = None) -> None:
+    def __init__(
+        self, companies: Mapping[str, Company], interview: Interview | None = None
+    ) -> None:
         super().__init__()
         self._form_interview = interview
         self._form_company = companies.get(interview.company_id) if interview else None
@@ -48,34 +49,90 @@ class InterviewForm(FormScreen[tuple[Company, Interview] | None]):
     def form_fields(self) -> ComposeResult:
         """Company, role and level; rounds, stage and decision; feedback, notes and tags."""
         old = self._form_interview
-        yield field("Company", text_input(
-            "iv-company", self._form_company.name if self._form_company else "",
-            parse=required("Company"), placeholder="who you applied to (→ completes a known name)",
-            suggester=SuggestFromList(self._form_names, case_sensitive=False)))
-        yield field("Role", text_input("iv-role", old.role if old else "", parse=required("Role"),
-                                       placeholder="e.g. Platform Engineer"))
-        yield field("Level", text_input("iv-level", old.level if old else "",
-                                        placeholder="e.g. Senior, L5, Staff (optional)"))
+        yield field(
+            "Company",
+            text_input(
+                "iv-company",
+                self._form_company.name if self._form_company else "",
+                parse=required("Company"),
+                placeholder="who you applied to (→ completes a known name)",
+                suggester=SuggestFromList(self._form_names, case_sensitive=False),
+            ),
+        )
+        yield field(
+            "Role",
+            text_input(
+                "iv-role",
+                old.role if old else "",
+                parse=required("Role"),
+                placeholder="e.g. Platform Engineer",
+            ),
+        )
+        yield field(
+            "Level",
+            text_input(
+                "iv-level",
+                old.level if old else "",
+                placeholder="e.g. Senior, L5, Staff (optional)",
+            ),
+        )
         rounds = ", ".join(f"{d:%Y-%m-%d}" for d in old.rounds) if old else ""
-        yield field("Round dates", text_input("iv-rounds", rounds, parse=parse_dates,
-                                              placeholder="YYYY-MM-DD, YYYY-MM-DD"))
-        yield field("Stage", Select([(s.label, s) for s in Stage], allow_blank=False,
-                                    value=old.stage if old else Stage.APPLIED, id="iv-stage",
-                                    compact=True))
+        yield field(
+            "Round dates",
+            text_input(
+                "iv-rounds", rounds, parse=parse_dates, placeholder="YYYY-MM-DD, YYYY-MM-DD"
+            ),
+        )
+        yield field(
+            "Stage",
+            Select(
+                [(s.label, s) for s in Stage],
+                allow_blank=False,
+                value=old.stage if old else Stage.APPLIED,
+                id="iv-stage",
+                compact=True,
+            ),
+        )
         decision = f"{old.decision_date:%Y-%m-%d}" if old and old.decision_date else ""
-        yield field("Decision date", text_input("iv-decision", decision,
-                                                parse=parse_optional_date,
-                                                placeholder="YYYY-MM-DD (optional)"))
-        yield field("", Checkbox("Closure received (they told me the decision)",
-                                 old.closure_received if old else False, id="iv-closure",
-                                 compact=True))
-        yield field("", Checkbox("Feedback asked", old.feedback_asked if old else False,
-                                 id="iv-feedback-asked", compact=True))
-        yield field("Feedback", TextArea(old.feedback if old else "", id="iv-feedback",
-                                         compact=True))
+        yield field(
+            "Decision date",
+            text_input(
+                "iv-decision",
+                decision,
+                parse=parse_optional_date,
+                placeholder="YYYY-MM-DD (optional)",
+            ),
+        )
+        yield field(
+            "",
+            Checkbox(
+                "Closure received (they told me the decision)",
+                old.closure_received if old else False,
+                id="iv-closure",
+                compact=True,
+            ),
+        )
+        yield field(
+            "",
+            Checkbox(
+                "Feedback asked",
+                old.feedback_asked if old else False,
+                id="iv-feedback-asked",
+                compact=True,
+            ),
+        )
+        yield field(
+            "Feedback", TextArea(old.feedback if old else "", id="iv-feedback", compact=True)
+        )
         yield field("Notes", TextArea(old.notes if old else "", id="iv-notes", compact=True))
-        yield field("Tags", text_input("iv-tags", ", ".join(old.tags) if old else "",
-                                       placeholder="comma-separated, e.g. platform, remote"))
+        yield field(
+            "Tags",
+            text_input(
+                "iv-tags",
+                ", ".join(old.tags) if old else "",
+                placeholder="comma-separated, e.g. platform, remote",
+            ),
+        )
 
     def form_result(self) -> tuple[Company, Interview]:
         """The company (found or new) and the interview built from the fields."""
@@ -96,9 +153,12 @@ class InterviewForm(FormScreen[tuple[Company, Interview] | None]):
         }
         rounds, decided = changes["rounds"], changes["decision_date"]
         if decided is not None and rounds and decided < rounds[0]:
-            raise ValueError(f"the decision date {decided:%d %b %Y} is before the first round "
-                             f"({rounds[0]:%d %b %Y})")
+            raise ValueError(
+                f"the decision date {decided:%d %b %Y} is before the first round "
+                f"({rounds[0]:%d %b %Y})"
+            )
         old = self._form_interview
-        interview = (dataclasses.replace(old, **changes) if old
-                     else Interview(id=new_id("iv"), **changes))
+        interview = (
+            dataclasses.replace(old, **changes) if old else Interview(id=new_id("iv"), **changes)
+        )
         return company, interview

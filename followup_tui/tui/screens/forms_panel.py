@@ -41,8 +41,9 @@ class PanelMemberForm(FormScreen[tuple[Contact, bool, Role] | None]):
         Binding("up", "form_match(-1)", "Previous match", show=False, id="panel_member.up"),
     ]
 
-    def __init__(self, contacts: Mapping[str, Contact], interview: Interview,
-                 company_name: str = "") -> None:
+    def __init__(
+        self, contacts: Mapping[str, Contact], interview: Interview, company_name: str = ""
+    ) -> None:
         super().__init__()
         self._form_company_name = company_name
         self._form_here = frozenset(interview.people)
@@ -55,15 +56,28 @@ class PanelMemberForm(FormScreen[tuple[Contact, bool, Role] | None]):
     def form_fields(self) -> ComposeResult:
         """The name with its matches and what Enter will do; a title for someone new; the role."""
         names = [c.name for c in self._form_all if c.id not in self._form_here]
-        yield field("Name", text_input("pm-name", parse=required("Name"),
-                                       placeholder="Type a name: people you know appear below",
-                                       suggester=SuggestFromList(names, case_sensitive=False)))
+        yield field(
+            "Name",
+            text_input(
+                "pm-name",
+                parse=required("Name"),
+                placeholder="Type a name: people you know appear below",
+                suggester=SuggestFromList(names, case_sensitive=False),
+            ),
+        )
         yield OptionList(id="pm-matches", compact=True)
         yield Static(id="pm-hint")
         yield field("Title", text_input("pm-title", placeholder="for a new contact (optional)"))
-        yield field("Role", Select([("on the panel (interviewer)", "panel"),
-                                    ("recruiter", "recruiter")],
-                                   allow_blank=False, value="panel", id="pm-role", compact=True))
+        yield field(
+            "Role",
+            Select(
+                [("on the panel (interviewer)", "panel"), ("recruiter", "recruiter")],
+                allow_blank=False,
+                value="panel",
+                id="pm-role",
+                compact=True,
+            ),
+        )
 
     def on_mount(self) -> None:
         """Start with the hint for an empty name."""
@@ -93,8 +107,9 @@ class PanelMemberForm(FormScreen[tuple[Contact, bool, Role] | None]):
 
     def _form_label(self, contact: Contact) -> Content:
         where = " · ".join(part for part in (contact.title, contact.company) if part)
-        return Content.assemble((contact.name, "bold"), (f"  {where}" if where else "",
-                                                         "$text-muted"))
+        return Content.assemble(
+            (contact.name, "bold"), (f"  {where}" if where else "", "$text-muted")
+        )
 
     def _form_chosen(self) -> Contact | None:
         """The existing contact Enter would add, if one is highlighted."""
@@ -106,21 +121,26 @@ class PanelMemberForm(FormScreen[tuple[Contact, bool, Role] | None]):
         chosen = self._form_chosen()
         self.query_one("#pm-title", Input).disabled = chosen is not None
         if chosen is not None:
-            hint = Content.assemble("Enter adds ", (chosen.name, "bold"),
-                                    " (already in your contacts)")
+            hint = Content.assemble(
+                "Enter adds ", (chosen.name, "bold"), " (already in your contacts)"
+            )
         elif name:
             at = f" at {self._form_company_name}" if self._form_company_name else ""
-            hint = Content.assemble("Enter creates a new contact “", (name, "bold"), "”", at,
-                                    ".")
+            hint = Content.assemble("Enter creates a new contact “", (name, "bold"), "”", at, ".")
             if self._form_shown:
-                hint = Content.assemble(hint, " Or Down to pick ",
-                                        (self._form_shown[0].name, "bold"),
-                                        "…" if len(self._form_shown) > 1 else "", ".")
+                hint = Content.assemble(
+                    hint,
+                    " Or Down to pick ",
+                    (self._form_shown[0].name, "bold"),
+                    "…" if len(self._form_shown) > 1 else "",
+                    ".",
+                )
         else:
             hint = Content("Type a name. Down picks someone you know; Enter adds.")
         if self._form_more > 0:
-            hint = Content.assemble(hint, (f"\n{self._form_more} more match: keep typing.",
-                                           "$text-muted"))
+            hint = Content.assemble(
+                hint, (f"\n{self._form_more} more match: keep typing.", "$text-muted")
+            )
         self.query_one("#pm-hint", Static).update(hint)
 
     def action_form_match(self, step: int) -> None:
@@ -159,8 +179,9 @@ class PanelMemberForm(FormScreen[tuple[Contact, bool, Role] | None]):
 
     def form_result(self) -> tuple[Contact, bool, Role]:
         """The chosen contact, or a new one; refuses a name already on this panel."""
-        role: Role = "recruiter" if self.query_one("#pm-role", Select).value == "recruiter" \
-            else "panel"
+        role: Role = (
+            "recruiter" if self.query_one("#pm-role", Select).value == "recruiter" else "panel"
+        )
         chosen = self._form_chosen()
         if chosen is not None:
             return chosen, False, role
@@ -169,6 +190,7 @@ class PanelMemberForm(FormScreen[tuple[Contact, bool, Role] | None]):
         if any(fold(c.name) == typed for c in self._form_all if c.id in self._form_here):
             self.query_one("#pm-name", Input).focus()
             raise ValueError(f"{name} is already on this panel")
-        contact = Contact(new_id("ct"), name, title=self.form_text("pm-title"),
-                          company=self._form_company_name)
+        contact = Contact(
+            new_id("ct"), name, title=self.form_text("pm-title"), company=self._form_company_name
+        )
         return contact, True, role

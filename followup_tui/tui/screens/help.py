@@ -16,7 +16,8 @@ def help_text() -> Content:
     """The key table as plain styled text (for tests and for copying)."""
     return Content("\n").join(
         Content.assemble((f"{keys}  ", "bold"), f"{description}: {help}")
-        for _scope, keys, description, help, _id in rows())
+        for _scope, keys, description, help, _id in rows()
+    )
 
 
 class HelpScreen(ModalScreen[None]):
@@ -38,6 +39,7 @@ class HelpScreen(ModalScreen[None]):
                     yield Static(Content.styled(scope, "bold $accent"), classes="help-group")
                 with Horizontal(classes="help-row"):
                     yield Static(Content.styled(keys, "bold"), classes="help-keys")
-                    yield Static(Content.assemble((description, "bold"), f": {help}"),
-                                 classes="help-what")
+                    yield Static(
+                        Content.assemble((description, "bold"), f": {help}"), classes="help-what"
+                    )
             yield Static(help_text(), id="help-text")

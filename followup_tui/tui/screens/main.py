@@ -27,9 +27,22 @@ if TYPE_CHECKING:
     pass
 
 #: Keys that type text in the editor, so the screen hides them from the footer there.
-_LETTER_ACTIONS = frozenset({"search", "review", "add", "edit", "delete", "cycle_template",
-                             "pick_template", "copy_note", "mark_sent", "cycle_filter",
-                             "templates", "settings"})
+_LETTER_ACTIONS = frozenset(
+    {
+        "search",
+        "review",
+        "add",
+        "edit",
+        "delete",
+        "cycle_template",
+        "pick_template",
+        "copy_note",
+        "mark_sent",
+        "cycle_filter",
+        "templates",
+        "settings",
+    }
+)
 
 WELCOME = (
     "Welcome to followup.\n\n"
@@ -116,10 +129,14 @@ class MainScreen(PanelEditing):
         interview = row.interview if row else None
         self.save_draft_now()
         self.interview_id = interview.id if interview else None
-        people = [store.contacts[p] for p in interview.people if p in store.contacts] \
-            if interview else []
+        people = (
+            [store.contacts[p] for p in interview.people if p in store.contacts]
+            if interview
+            else []
+        )
         self.query_one("#middle").border_title = (
-            Content(f"Panel · {row.company}") if row else "Panel")
+            Content(f"Panel · {row.company}") if row else "Panel"
+        )
         self.query_one(PeopleList).show_people(interview, people, keep=self.contact_id)
         if not people:
             self.show_person(None)
@@ -138,8 +155,9 @@ class MainScreen(PanelEditing):
             self.save_draft_now()
         contact = self.fapp.store.contacts.get(contact_id) if contact_id else None
         self.contact_id = contact.id if contact else None
-        self.query_one(PersonDetails).show_person(contact, self.fapp.store.settings,
-                                                  self.fapp.today)
+        self.query_one(PersonDetails).show_person(
+            contact, self.fapp.store.settings, self.fapp.today
+        )
         if self.template is not None and self.note_for == (self.interview_id, self.contact_id):
             # Same person, same interview (a redraw after a change): keep the note as it is.
             self._update_status()
@@ -170,8 +188,9 @@ class MainScreen(PanelEditing):
         """Show only one stage at a time; after the last stage, show all again."""
         present = {i.stage for i in self.fapp.store.interviews.values()}
         if not present:
-            self.notify("There are no interviews to filter yet: press a to add one.",
-                        title="Filter")
+            self.notify(
+                "There are no interviews to filter yet: press a to add one.", title="Filter"
+            )
             return
         order = [None, *(s for s in Stage if s in present)]
         index = order.index(self.stage_filter) if self.stage_filter in order else 0

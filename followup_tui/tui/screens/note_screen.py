@@ -70,10 +70,19 @@ class NoteScreen(Screen[None]):
     def _note_context(self, interview: Interview | None, contact: Contact) -> NoteContext:
         store = self.fapp.store
         company = store.companies.get(interview.company_id) if interview else None
-        recruiter = (store.contacts.get(interview.recruiter_id)
-                     if interview and interview.recruiter_id else None)
-        return NoteContext(contact=contact, settings=store.settings, today=self.fapp.today,
-                           interview=interview, company=company, recruiter=recruiter)
+        recruiter = (
+            store.contacts.get(interview.recruiter_id)
+            if interview and interview.recruiter_id
+            else None
+        )
+        return NoteContext(
+            contact=contact,
+            settings=store.settings,
+            today=self.fapp.today,
+            interview=interview,
+            company=company,
+            recruiter=recruiter,
+        )
 
     def load_note(self, template: Template | None = None, *, undoable: bool = False) -> None:
         """Put the draft (or a fresh render of the right template) in the editor.
@@ -96,8 +105,9 @@ class NoteScreen(Screen[None]):
         ctx = self._note_context(interview, contact)
         draft = draft_for(contact, interview.id if interview else None)
         if template is None and draft is not None:
-            template = next((t for t in templates
-                             if (t.kind, t.channel) == (draft.kind, draft.channel)), None)
+            template = next(
+                (t for t in templates if (t.kind, t.channel) == (draft.kind, draft.channel)), None
+            )
             text = draft.text
         else:
             draft = None
@@ -141,8 +151,14 @@ class NoteScreen(Screen[None]):
         interview_id = interview.id if interview else None
         if text == self._baseline and draft_for(contact, interview_id) is None:
             return
-        updated = save_draft(contact, interview_id, text, kind=self.template.kind,
-                             channel=self.template.channel, today=self.fapp.today)
+        updated = save_draft(
+            contact,
+            interview_id,
+            text,
+            kind=self.template.kind,
+            channel=self.template.channel,
+            today=self.fapp.today,
+        )
         if updated != contact:
             self.fapp.store.put(updated)
             self.fapp.changed()
@@ -157,15 +173,22 @@ class NoteScreen(Screen[None]):
         gaps = list(dict.fromkeys(_GAP.findall(text)))
         if gaps and not warning:
             warning = f"Fill in before sending: {', '.join(gaps[:4])}"
-        pane.show_status(text, self.fapp.store.settings.limit_for(self.template.channel), warning,
-                         sent=self._sent_already(interview, contact))
+        pane.show_status(
+            text,
+            self.fapp.store.settings.limit_for(self.template.channel),
+            warning,
+            sent=self._sent_already(interview, contact),
+        )
 
     def _sent_already(self, interview: Interview | None, contact: Contact) -> str:
         """A reminder that a note of this kind already went to this person for this interview."""
         assert self.template is not None
         interview_id = interview.id if interview else None
-        sent = [t for t in contact.sent_touches()
-                if t.kind is self.template.kind and t.interview_id == interview_id]
+        sent = [
+            t
+            for t in contact.sent_touches()
+            if t.kind is self.template.kind and t.interview_id == interview_id
+        ]
         return f"{sent[-1].kind.label} sent {sent[-1].date:%d %b %Y}" if sent else ""
 
     def _duplicate_warning(self, interview: Interview | None, contact: Contact, text: str) -> str:
@@ -183,14 +206,18 @@ class NoteScreen(Screen[None]):
         similar = near_duplicates(text, others)
         if not similar:
             return ""
-        return (f"Reads nearly the same as your note to {similar[0]}. Panelists compare notes: "
-                "add something personal.")
+        return (
+            f"Reads nearly the same as your note to {similar[0]}. Panelists compare notes: "
+            "add something personal."
+        )
 
     def _nobody(self) -> bool:
         """True, after saying so, when no person is selected to write to."""
         if self.note_selection()[1] is None or self.template is None:
-            self.notify("Choose a person on the panel first: the note is written for them.",
-                        title="Nobody selected")
+            self.notify(
+                "Choose a person on the panel first: the note is written for them.",
+                title="Nobody selected",
+            )
             return True
         return False
 
@@ -201,8 +228,10 @@ class NoteScreen(Screen[None]):
         self.load_note(template, undoable=True)
         self.save_draft_now()
         if edited:
-            self.notify("Your edited note was replaced by the template. Ctrl+Z in the note "
-                        "brings it back.", title="Template switched")
+            self.notify(
+                "Your edited note was replaced by the template. Ctrl+Z in the note brings it back.",
+                title="Template switched",
+            )
 
     def action_cycle_template(self) -> None:
         """Render the note from the next template of the list."""
@@ -242,8 +271,11 @@ class NoteScreen(Screen[None]):
             return
         text = self.query_one(NoteEditor).text
         if not text.strip():
-            self.notify("The note is empty: there is nothing to copy.", title="Not copied",
-                        severity="warning")
+            self.notify(
+                "The note is empty: there is nothing to copy.",
+                title="Not copied",
+                severity="warning",
+            )
             return
         self.save_draft_now()
         self._copy(text, contact.name, self.key_for("main.sent"))
@@ -258,11 +290,17 @@ class NoteScreen(Screen[None]):
             saved = f"Saved to {path}"
         except OSError as error:
             saved = f"Could not save a copy: {error.strerror or error}"
-        how = (f"Copied to the system clipboard ({backend})." if backend else
-               "Sent to the terminal's clipboard (OSC 52): no system clipboard here.")
+        how = (
+            f"Copied to the system clipboard ({backend})."
+            if backend
+            else "Sent to the terminal's clipboard (OSC 52): no system clipboard here."
+        )
         self.app.call_from_thread(
-            self.app.notify, f"{how}\n{saved}\nPress {sent_key} once it is sent.",
-            title="Note copied", timeout=8)
+            self.app.notify,
+            f"{how}\n{saved}\nPress {sent_key} once it is sent.",
+            title="Note copied",
+            timeout=8,
+        )
 
     def action_mark_sent(self) -> None:
         """Log the note as sent, after a question if it looks wrong (too long, sent already)."""
@@ -271,15 +309,21 @@ class NoteScreen(Screen[None]):
             return
         text = self.query_one(NoteEditor).text
         if not text.strip():
-            self.notify("The note is empty: write it first, then log it as sent.",
-                        title="Not logged", severity="warning")
+            self.notify(
+                "The note is empty: write it first, then log it as sent.",
+                title="Not logged",
+                severity="warning",
+            )
             return
         doubts = []
-        count, limit, over = limit_status(text, self.fapp.store.settings.limit_for(
-            self.template.channel))
+        count, limit, over = limit_status(
+            text, self.fapp.store.settings.limit_for(self.template.channel)
+        )
         if over:
-            doubts.append(f"It is {count - (limit or 0)} characters over the "
-                          f"{self.template.channel.label} limit of {limit}.")
+            doubts.append(
+                f"It is {count - (limit or 0)} characters over the "
+                f"{self.template.channel.label} limit of {limit}."
+            )
         already = self._sent_already(interview, contact)
         if already.endswith(f"{self.fapp.today:%d %b %Y}"):
             doubts.append(f"A {already} already.")
@@ -288,9 +332,11 @@ class NoteScreen(Screen[None]):
             return
         from .confirm import ConfirmDialog
 
-        dialog = ConfirmDialog(Content.assemble("Log this note to ", (contact.name, "bold"),
-                                                " as sent?"),
-                               " ".join(doubts), confirm_label="Log it")
+        dialog = ConfirmDialog(
+            Content.assemble("Log this note to ", (contact.name, "bold"), " as sent?"),
+            " ".join(doubts),
+            confirm_label="Log it",
+        )
         self.app.push_screen(dialog, lambda yes: self._log_sent() if yes else None)
 
     def _log_sent(self) -> None:
@@ -299,15 +345,22 @@ class NoteScreen(Screen[None]):
         if contact is None or self.template is None:
             return
         text = self.query_one(NoteEditor).text
-        updated, touch = mark_sent(contact, interview.id if interview else None, text,
-                                   kind=self.template.kind, channel=self.template.channel,
-                                   today=self.fapp.today)
+        updated, touch = mark_sent(
+            contact,
+            interview.id if interview else None,
+            text,
+            kind=self.template.kind,
+            channel=self.template.channel,
+            today=self.fapp.today,
+        )
         # What was sent is now the note's starting point: no draft is kept of it again.
         self._baseline = text
         self.fapp.store.put(updated)
         self.fapp.changed()
         due = next_due(updated, self.fapp.store.settings)
-        self.notify(f"Logged a {touch.kind.label} to {contact.name} ({touch.channel.label}). "
-                    f"Status: {updated.status.label}. Next touch due {due:%d %b %Y}.",
-                    title="Marked sent")
+        self.notify(
+            f"Logged a {touch.kind.label} to {contact.name} ({touch.channel.label}). "
+            f"Status: {updated.status.label}. Next touch due {due:%d %b %Y}.",
+            title="Marked sent",
+        )
         self.note_sent(updated, touch)

@@ -60,8 +60,9 @@ class PanelEditing(NoteScreen):
             form = ContactForm(contact, today=self.fapp.today, company_names=names)
             self.app.push_screen(form, self._forms_contact_saved)
         elif interview is not None:
-            self.app.push_screen(InterviewForm(store.companies, interview),
-                                 self._forms_interview_saved)
+            self.app.push_screen(
+                InterviewForm(store.companies, interview), self._forms_interview_saved
+            )
         else:
             self.notify("Nothing to edit yet: press a to add an interview.", title="Edit")
 
@@ -76,27 +77,41 @@ class PanelEditing(NoteScreen):
             self.notify("Nothing to delete.", title="Delete")
             return
         if isinstance(self.focused, PeopleList) and contact is not None:
-            elsewhere = sum(1 for i in store.interviews.values()
-                            if i.id != interview.id and contact.id in i.people)
+            elsewhere = sum(
+                1
+                for i in store.interviews.values()
+                if i.id != interview.id and contact.id in i.people
+            )
             panels = f"{elsewhere} other panel{'s' if elsewhere > 1 else ''}"
-            consequence = ("They stay in your contacts, with their notes and history"
-                           + (f", and on {panels}." if elsewhere else "."))
+            consequence = "They stay in your contacts, with their notes and history" + (
+                f", and on {panels}." if elsewhere else "."
+            )
             dialog = ConfirmDialog(
                 Content.assemble("Remove ", (contact.name, "bold"), " from this panel?"),
-                consequence, confirm_label="Remove",
-                option=None if elsewhere else "Delete the contact too, with their history")
-            self.app.push_screen(dialog, lambda yes: self._forms_remove_member(
-                interview.id, contact.id, yes, delete_contact=dialog.option_checked))
+                consequence,
+                confirm_label="Remove",
+                option=None if elsewhere else "Delete the contact too, with their history",
+            )
+            self.app.push_screen(
+                dialog,
+                lambda yes: self._forms_remove_member(
+                    interview.id, contact.id, yes, delete_contact=dialog.option_checked
+                ),
+            )
             return
         title = self._forms_interview_title(interview)
         people = len(interview.people)
         dialog = ConfirmDialog(
             Content.assemble("Delete the interview ", (title, "bold"), "?"),
             "Its rounds, stage, feedback and notes go. "
-            + ("The person on its panel stays in your contacts, with their history."
-               if people == 1 else
-               f"The {people} people on its panel stay in your contacts, with their history."
-               if people else "Nobody is on its panel."))
+            + (
+                "The person on its panel stays in your contacts, with their history."
+                if people == 1
+                else f"The {people} people on its panel stay in your contacts, with their history."
+                if people
+                else "Nobody is on its panel."
+            ),
+        )
         self.app.push_screen(dialog, lambda yes: self._forms_delete_interview(interview.id, yes))
 
     def _forms_interview_title(self, interview: Interview) -> str:
@@ -133,8 +148,9 @@ class PanelEditing(NoteScreen):
         verb = "Saved" if current else "Added"
         self.notify(f"{verb} {company.name} · {interview.role}.", title=verb, markup=False)
 
-    def _forms_member_added(self, interview_id: str,
-                            result: tuple[Contact, bool, str] | None) -> None:
+    def _forms_member_added(
+        self, interview_id: str, result: tuple[Contact, bool, str] | None
+    ) -> None:
         store = self.fapp.store
         interview = store.interviews.get(interview_id)
         if result is None or interview is None:
@@ -164,8 +180,9 @@ class PanelEditing(NoteScreen):
         self._forms_show(self.interview_id, result.id)
         self.notify(f"Saved {result.name}.", title="Saved", markup=False)
 
-    def _forms_remove_member(self, interview_id: str, contact_id: str, confirmed: bool | None,
-                             *, delete_contact: bool) -> None:
+    def _forms_remove_member(
+        self, interview_id: str, contact_id: str, confirmed: bool | None, *, delete_contact: bool
+    ) -> None:
         store = self.fapp.store
         interview = store.interviews.get(interview_id)
         contact = store.contacts.get(contact_id)
@@ -177,9 +194,15 @@ class PanelEditing(NoteScreen):
             store.delete_contact(contact_id)
             message = f"Deleted {contact.name} and their history."
         else:
-            store.put(replace(interview, panel=tuple(p for p in interview.panel if p != contact_id),
-                              recruiter_id=None if interview.recruiter_id == contact_id
-                              else interview.recruiter_id))
+            store.put(
+                replace(
+                    interview,
+                    panel=tuple(p for p in interview.panel if p != contact_id),
+                    recruiter_id=None
+                    if interview.recruiter_id == contact_id
+                    else interview.recruiter_id,
+                )
+            )
             message = f"Removed {contact.name} from this panel; they stay in your contacts."
         self.fapp.changed()
         self._forms_show(interview_id, None)
@@ -196,5 +219,8 @@ class PanelEditing(NoteScreen):
         store.delete_interview(interview_id)
         self.fapp.changed()
         self._forms_show(interview_id, None)  # gone: the list keeps the row's place instead
-        self.notify(f"Deleted the interview {title}. Its panel stays in your contacts.",
-                    title="Deleted", markup=False)
+        self.notify(
+            f"Deleted the interview {title}. Its panel stays in your contacts.",
+            title="Deleted",
+            markup=False,
+        )

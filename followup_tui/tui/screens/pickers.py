@@ -28,9 +28,12 @@ class TemplatePicker(ModalScreen[Template | None]):
     def compose(self) -> ComposeResult:
         """The templates, each with its kind and channel."""
         options = [
-            Option(Content.assemble((t.name, "bold"), "\n",
-                                    (f"  {t.kind.label} · {t.channel.label}", "$text-muted")),
-                   id=t.id)
+            Option(
+                Content.assemble(
+                    (t.name, "bold"), "\n", (f"  {t.kind.label} · {t.channel.label}", "$text-muted")
+                ),
+                id=t.id,
+            )
             for t in self.templates
         ]
         with Vertical(classes="dialog") as box:

@@ -52,8 +52,19 @@ KIND_LABEL = {
     ItemKind.DECISION_OVERDUE: "decision overdue",
     ItemKind.REAPPLY_OPEN: "reapply window",
 }
-_LETTER_ACTIONS = frozenset({"copy_note", "mark_sent", "snooze", "dismiss_item", "next_item",
-                             "previous_item", "cycle_template", "open_item", "back"})
+_LETTER_ACTIONS = frozenset(
+    {
+        "copy_note",
+        "mark_sent",
+        "snooze",
+        "dismiss_item",
+        "next_item",
+        "previous_item",
+        "cycle_template",
+        "open_item",
+        "back",
+    }
+)
 
 
 def item_content(item: ReviewItem) -> Content:
@@ -91,8 +102,9 @@ class ReviewScreen(NoteScreen):
                 yield Static(id="review-empty-text")
             with Horizontal(id="review-panes"):
                 with Vertical(id="queue-pane", classes="pane"):
-                    yield VirtualList(lambda item, _i: item_content(item), id="queue",
-                                      empty_text="Nothing due")
+                    yield VirtualList(
+                        lambda item, _i: item_content(item), id="queue", empty_text="Nothing due"
+                    )
                 with Vertical(id="item-pane"):
                     yield Static(id="item-detail", classes="pane")
                     yield NotePane(id="review-note", classes="pane")
@@ -112,14 +124,23 @@ class ReviewScreen(NoteScreen):
         data = store.dataset()
         self.items = due_items(data, today)
         done, total = progress(data, today)
-        counts = "  ".join(f"{KIND_LABEL[kind]} {len(items)}"
-                           for kind, items in by_kind(self.items).items() if items)
+        counts = "  ".join(
+            f"{KIND_LABEL[kind]} {len(items)}"
+            for kind, items in by_kind(self.items).items()
+            if items
+        )
         budget = store.settings.invite_budget
         invites = f"invitations this month {invites_used(data, today)}" + (
-            f"/{budget}" if budget is not None else "")
-        head = [Content.assemble(("Daily review", "bold"), f" · {today:%A %d %B %Y} · ",
-                                 (f"{done} of {total} done today", "bold $success"),
-                                 f" · {invites}")]
+            f"/{budget}" if budget is not None else ""
+        )
+        head = [
+            Content.assemble(
+                ("Daily review", "bold"),
+                f" · {today:%A %d %B %Y} · ",
+                (f"{done} of {total} done today", "bold $success"),
+                f" · {invites}",
+            )
+        ]
         if counts:
             head.append(Content.styled(f"\n{counts}", "$text-muted"))
         advice = invite_advice(data, today)
@@ -130,10 +151,15 @@ class ReviewScreen(NoteScreen):
         if not self.items:
             switcher.current = "review-empty"
             nxt = upcoming(data, today)
-            then = (f"Next: {KIND_LABEL[nxt.kind]} for {nxt.contact or nxt.company} "
-                    f"on {nxt.since:%a %d %b}." if nxt else "Nothing is coming up either.")
-            self.query_one("#review-empty-text", Static).update(Content(
-                f"Nothing due today. {then}\n\nPress Esc to go back."))
+            then = (
+                f"Next: {KIND_LABEL[nxt.kind]} for {nxt.contact or nxt.company} "
+                f"on {nxt.since:%a %d %b}."
+                if nxt
+                else "Nothing is coming up either."
+            )
+            self.query_one("#review-empty-text", Static).update(
+                Content(f"Nothing due today. {then}\n\nPress Esc to go back.")
+            )
             self.item = None
             self.load_note()
             return
@@ -162,10 +188,14 @@ class ReviewScreen(NoteScreen):
         if item is None:
             detail.update("")
         else:
-            lines = [Content.assemble((KIND_LABEL[item.kind].capitalize(), "bold $accent"),
-                                      f" · due {item.due:%a %d %b}",
-                                      (" (overdue)" if item.overdue else "", "$warning")),
-                     Content(item.summary)]
+            lines = [
+                Content.assemble(
+                    (KIND_LABEL[item.kind].capitalize(), "bold $accent"),
+                    f" · due {item.due:%a %d %b}",
+                    (" (overdue)" if item.overdue else "", "$warning"),
+                ),
+                Content(item.summary),
+            ]
             if item.suggestion:
                 lines.append(Content.styled(item.suggestion, "italic"))
             detail.update(Content("\n").join(lines))
@@ -211,8 +241,9 @@ class ReviewScreen(NoteScreen):
         if self.item is None:
             return
         if self.note_selection()[1] is None:
-            self._review_set(dismiss(self.fapp.store.review, self.item.key, "done",
-                                     self.fapp.today))
+            self._review_set(
+                dismiss(self.fapp.store.review, self.item.key, "done", self.fapp.today)
+            )
             self.notify(f"Done: {self.item.summary}", title="Cleared")
             self._review_done()
             return
@@ -254,8 +285,12 @@ class ReviewScreen(NoteScreen):
         if item is None:
             return
         pending = item.kind is ItemKind.INVITE_PENDING
-        note = ("Giving up marks the person as ignored; withdrawing logs the withdrawal "
-                "(LinkedIn lets you invite them again after three weeks)." if pending else "")
+        note = (
+            "Giving up marks the person as ignored; withdrawing logs the withdrawal "
+            "(LinkedIn lets you invite them again after three weeks)."
+            if pending
+            else ""
+        )
 
         def chosen(reason: str | None) -> None:
             if reason is None:
@@ -264,9 +299,14 @@ class ReviewScreen(NoteScreen):
             contact = store.contacts.get(item.contact_id or "")
             if pending and contact is not None:
                 if reason == WITHDRAW:
-                    contact, _ = mark_sent(contact, None, "Invitation withdrawn.",
-                                           kind=TouchKind.INVITE_WITHDRAWN,
-                                           channel=Channel.LINKEDIN_INVITE, today=today)
+                    contact, _ = mark_sent(
+                        contact,
+                        None,
+                        "Invitation withdrawn.",
+                        kind=TouchKind.INVITE_WITHDRAWN,
+                        channel=Channel.LINKEDIN_INVITE,
+                        today=today,
+                    )
                 else:
                     contact = replace(contact, status=ConnectionStatus.IGNORED)
                 store.put(contact)
@@ -276,8 +316,9 @@ class ReviewScreen(NoteScreen):
             self.item = None
             self.refresh_queue()
 
-        self.app.push_screen(DismissDialog(item.contact or item.company, note, withdraw=pending),
-                             chosen)
+        self.app.push_screen(
+            DismissDialog(item.contact or item.company, note, withdraw=pending), chosen
+        )
 
     def action_next_item(self) -> None:
         """Highlight the next item."""

@@ -87,9 +87,10 @@ class DismissDialog(ModalScreen[str | None]):
             box.border_title = "Dismiss for good"
             box.border_subtitle = "Enter to choose · Esc to cancel"
             yield Static(Content.assemble("Dismiss ", (self.what, "bold"), "? Why:"))
-            yield OptionList(*(Option(reason, id=str(i))
-                               for i, reason in enumerate(self.reasons)),
-                             id="dismiss-reasons")
+            yield OptionList(
+                *(Option(reason, id=str(i)) for i, reason in enumerate(self.reasons)),
+                id="dismiss-reasons",
+            )
             yield Input(placeholder="or type a reason and press Enter", id="dismiss-reason")
             if self.note:
                 yield Static(Content.styled(self.note, "$text-muted"))

@@ -51,8 +51,11 @@ def row_content(row: Row) -> Content:
     if row.subtitle:
         parts.append(Content.styled(f"  {row.subtitle}", "$text-muted"))
     if row.field and row.field not in ("name",):
-        parts.append(Content.assemble(
-            (f"  · {FIELD_LABEL.get(row.field, row.field)}: ", "$text-muted"), snippet))
+        parts.append(
+            Content.assemble(
+                (f"  · {FIELD_LABEL.get(row.field, row.field)}: ", "$text-muted"), snippet
+            )
+        )
     # assemble, not join: Content.join costs about half a millisecond a call here.
     return Content.assemble(*parts)
 
@@ -75,8 +78,9 @@ class SearchScreen(ModalScreen[Hit | None]):
     """Type to search; Up/Down choose; Enter opens the chosen person or interview."""
 
     BINDINGS = [
-        Binding("escape", "dismiss(None)", "Back", tooltip="Back to where you were",
-                id="search.back"),
+        Binding(
+            "escape", "dismiss(None)", "Back", tooltip="Back to where you were", id="search.back"
+        ),
         Binding("down", "move(1)", "Down", show=False, id="search.down"),
         Binding("up", "move(-1)", "Up", show=False, id="search.up"),
         Binding("pagedown", "move(10)", "Page down", show=False, id="search.page_down"),
@@ -96,13 +100,18 @@ class SearchScreen(ModalScreen[Hit | None]):
         """The query, a line of hints and counts, and the results."""
         with Vertical(id="search-box") as box:
             box.border_title = "Search"
-            box.border_subtitle = ("Enter to open · Esc to go back · "
-                                   "company: stage: tag: before: after:")
-            yield Input(self.initial, placeholder="a name, a company, a tidbit… "
-                        "(try company:acme or stage:rejected)", id="search-input")
+            box.border_subtitle = (
+                "Enter to open · Esc to go back · company: stage: tag: before: after:"
+            )
+            yield Input(
+                self.initial,
+                placeholder="a name, a company, a tidbit… (try company:acme or stage:rejected)",
+                id="search-input",
+            )
             yield Static(id="search-status")
-            yield VirtualList(lambda row, _i: row_content(row), id="search-results",
-                              empty_text="No matches")
+            yield VirtualList(
+                lambda row, _i: row_content(row), id="search-results", empty_text="No matches"
+            )
 
     def on_mount(self) -> None:
         """Show everything until something is typed."""
@@ -128,8 +137,11 @@ class SearchScreen(ModalScreen[Hit | None]):
         # Start on the first hit, not on a heading.
         if rows and isinstance(rows[0], Heading) and len(rows) > 1:
             results.highlighted = 1
-        count = (f"{result.total} match{'es' if result.total != 1 else ''}"
-                 if text.strip() else "Everything, newest first")
+        count = (
+            f"{result.total} match{'es' if result.total != 1 else ''}"
+            if text.strip()
+            else "Everything, newest first"
+        )
         if len(result.hits) < result.total:
             count += f" (the best {LIMIT} of each kind shown: type more to narrow)"
         line = [Content.styled(count, "$text-muted")]

@@ -37,8 +37,12 @@ NUMBERS: dict[str, tuple[str, str, int, int, bool]] = {
 _KEYMAP_PLACEHOLDER = "One per line, such as:\nmain.copy = y\nmain.sent = ctrl+y"
 #: Keys Textual itself answers to everywhere (what for, and the one action that may have them):
 #: any other command moved onto one would never run.
-_RESERVED = {"ctrl+q": ("quitting", "quit"), "ctrl+c": ("copying selected text", ""),
-             "tab": ("moving between panes", ""), "shift+tab": ("moving between panes", "")}
+_RESERVED = {
+    "ctrl+q": ("quitting", "quit"),
+    "ctrl+c": ("copying selected text", ""),
+    "tab": ("moving between panes", ""),
+    "shift+tab": ("moving between panes", ""),
+}
 _ACTIONS = {c.id: c.action for c in COMMANDS} | {f"{c.id}.editor": c.action for c in COMMANDS}
 
 
@@ -48,8 +52,11 @@ def binding_ids() -> dict[str, tuple[str, str, str]]:
     for command in COMMANDS:
         ids[command.id] = (command.scope, command.key, command.description)
         if command.editor_key and command.scope != "editor":
-            ids[f"{command.id}.editor"] = ("editor", command.editor_key,
-                                            f"{command.description}, in the note editor")
+            ids[f"{command.id}.editor"] = (
+                "editor",
+                command.editor_key,
+                f"{command.description}, in the note editor",
+            )
     return ids
 
 
@@ -59,8 +66,9 @@ def _normal_keys(keys: str) -> list[str]:
 
 
 def _good_key(key: str) -> bool:
-    return len(key) == 1 or (bool(key) and not any(c.isspace() for c in key)
-                             and all(key.split("+")))
+    return len(key) == 1 or (
+        bool(key) and not any(c.isspace() for c in key) and all(key.split("+"))
+    )
 
 
 def _kept(key: str, binding_id: str) -> bool:
@@ -89,8 +97,9 @@ def parse_keymap(text: str) -> tuple[dict[str, str], list[str]]:
         elif binding_id in keymap:
             errors.append(f"Line {number}: {binding_id} is set twice")
         elif reserved := [key for key in _normal_keys(keys) if _kept(key, binding_id)]:
-            errors.append(f"Line {number}: {key_label(reserved[0])} is kept for "
-                          f"{_RESERVED[reserved[0]][0]}")
+            errors.append(
+                f"Line {number}: {key_label(reserved[0])} is kept for {_RESERVED[reserved[0]][0]}"
+            )
         else:
             keymap[binding_id] = ",".join(parts)
     return keymap, errors or _clashes(keymap, known)
@@ -98,8 +107,11 @@ def parse_keymap(text: str) -> tuple[dict[str, str], list[str]]:
 
 def _clashes(keymap: dict[str, str], known: dict[str, tuple[str, str, str]]) -> list[str]:
     """Two commands that would share a key where both are active: the app's with each screen's."""
-    groups = {scope: [i for i, (s, _, _) in known.items() if s in (scope, "app")]
-              for scope in SCOPES if scope != "app"}
+    groups = {
+        scope: [i for i, (s, _, _) in known.items() if s in (scope, "app")]
+        for scope in SCOPES
+        if scope != "app"
+    }
     groups["editor"] = [i for i, (s, _, _) in known.items() if s == "editor"]
     errors: list[str] = []
     for ids in groups.values():
@@ -116,8 +128,11 @@ def _clashes(keymap: dict[str, str], known: dict[str, tuple[str, str, str]]) -> 
 def keymap_reference() -> Content:
     """The ids, their default keys and what they do, for the reference under the editor."""
     return Content("\n").join(
-        Content.assemble((f"{binding_id:<22}", "bold"), (f"{key_label(key):<8}", "$accent"),
-                         (description, "$text-muted"))
+        Content.assemble(
+            (f"{binding_id:<22}", "bold"),
+            (f"{key_label(key):<8}", "$accent"),
+            (description, "$text-muted"),
+        )
         for binding_id, (_, key, description) in binding_ids().items()
     )
 
@@ -152,26 +167,36 @@ class SettingsScreen(Screen[None]):
                 with Horizontal(classes="set-row"):
                     yield Label("Your name", classes="set-label")
                     yield Input(id="set-your-name", compact=True, placeholder="For {my_name}")
-                yield Label(Content("Signature, for {signature} (else your name):"),
-                            classes="set-hint")
+                yield Label(
+                    Content("Signature, for {signature} (else your name):"), classes="set-hint"
+                )
                 yield TextArea(id="set-signature", soft_wrap=True, tab_behavior="focus")
                 yield Static("Timing and LinkedIn", classes="set-section")
                 for field, (_, label, _, _, blank) in NUMBERS.items():
                     with Horizontal(classes="set-row"):
                         yield Label(label, classes="set-label")
-                        yield Input(id=f"set-{field}", type="integer", compact=True,
-                                    placeholder="no limit" if blank else "", valid_empty=blank,
-                                    classes="-number")
+                        yield Input(
+                            id=f"set-{field}",
+                            type="integer",
+                            compact=True,
+                            placeholder="no limit" if blank else "",
+                            valid_empty=blank,
+                            classes="-number",
+                        )
                     yield Static(id=f"set-{field}-error", classes="set-error")
-                yield Checkbox("Free LinkedIn account (shorter invitations)", id="set-free",
-                               compact=True)
+                yield Checkbox(
+                    "Free LinkedIn account (shorter invitations)", id="set-free", compact=True
+                )
                 yield Static(id="set-limit-note", classes="set-hint")
             with Vertical(id="set-keys"):
                 yield Static("Keys", classes="set-section")
-                yield Label(Content("Remap a command: one line of  binding_id = key  each."),
-                            classes="set-hint")
-                yield TextArea(id="set-keymap", tab_behavior="focus",
-                               placeholder=_KEYMAP_PLACEHOLDER)
+                yield Label(
+                    Content("Remap a command: one line of  binding_id = key  each."),
+                    classes="set-hint",
+                )
+                yield TextArea(
+                    id="set-keymap", tab_behavior="focus", placeholder=_KEYMAP_PLACEHOLDER
+                )
                 yield Static(id="set-keymap-error", classes="set-error")
                 yield Static(keymap_reference(), id="set-key-ids", classes="set-hint")
         yield Footer(compact=True)
@@ -218,7 +243,8 @@ class SettingsScreen(Screen[None]):
             value = None
         if value is None or not low <= value <= high:
             return None, f"Enter a whole number from {low:,} to {high:,}" + (
-                ", or leave it blank" if blank else "") + "."
+                ", or leave it blank" if blank else ""
+            ) + "."
         return value, ""
 
     @on(Checkbox.Changed, "#set-free")
@@ -230,7 +256,8 @@ class SettingsScreen(Screen[None]):
         else:
             limit, why = self._cfg_number("invite-limit")[0] or settings.linkedin_invite_limit, ""
         self.query_one("#set-limit-note", Static).update(
-            Content(f"Invitation limit in use: {limit} characters{why}."))
+            Content(f"Invitation limit in use: {limit} characters{why}.")
+        )
 
     def action_save(self) -> None:
         """Check every field in place; save, apply the keys at once, and say so."""
@@ -253,7 +280,9 @@ class SettingsScreen(Screen[None]):
             your_name=self.query_one("#set-your-name", Input).value,
             signature=self.query_one("#set-signature", TextArea).text.strip("\n"),
             linkedin_free_account=self.query_one("#set-free", Checkbox).value,
-            keymap=keymap, **values)
+            keymap=keymap,
+            **values,
+        )
         self.fapp.store.set_settings(settings)
         self.app.set_keymap(settings.keymap)
         self.fapp.changed()
@@ -274,8 +303,13 @@ class SettingsScreen(Screen[None]):
                 then()
 
         if self._cfg_form() != self.cfg_saved:
-            self.app.push_screen(ConfirmDialog(f"{verb} without saving your settings?",
-                                               "Your changes are lost.", confirm_label=verb),
-                                 answered)
+            self.app.push_screen(
+                ConfirmDialog(
+                    f"{verb} without saving your settings?",
+                    "Your changes are lost.",
+                    confirm_label=verb,
+                ),
+                answered,
+            )
         else:
             then()

@@ -43,7 +43,6 @@ from ..template_preview import placeholder_reference, preview_content, sample_co
 from .confirm import ConfirmDialog
 
 if TYPE_CHECKING:
-
     from ..app import FollowupApp
 
 _SHIPPED = {t.id: t for t in BUILTIN_TEMPLATES}
@@ -99,12 +98,20 @@ class TemplatesScreen(Screen[None]):
                 yield Static(id="tpl-name-error", classes="tpl-error")
                 with Horizontal(classes="tpl-row"):
                     yield Label("Kind", classes="tpl-label")
-                    yield Select([(k.label, k) for k in TouchKind], allow_blank=False,
-                                 compact=True, id="tpl-kind")
+                    yield Select(
+                        [(k.label, k) for k in TouchKind],
+                        allow_blank=False,
+                        compact=True,
+                        id="tpl-kind",
+                    )
                 with Horizontal(classes="tpl-row"):
                     yield Label("Channel", classes="tpl-label")
-                    yield Select([(c.label, c) for c in Channel], allow_blank=False,
-                                 compact=True, id="tpl-channel")
+                    yield Select(
+                        [(c.label, c) for c in Channel],
+                        allow_blank=False,
+                        compact=True,
+                        id="tpl-channel",
+                    )
                 yield TextArea(id="tpl-body", soft_wrap=True, tab_behavior="focus")
                 yield Static(id="tpl-body-error", classes="tpl-error")
                 with VerticalScroll(id="tpl-preview-box", can_focus=False):
@@ -133,8 +140,9 @@ class TemplatesScreen(Screen[None]):
         stored = self.fapp.store.templates
         templates = all_templates(stored)
         options = [
-            Option(Content.assemble(t.name, (f"  {origin(t, stored)}", "italic $text-muted")),
-                   id=t.id)
+            Option(
+                Content.assemble(t.name, (f"  {origin(t, stored)}", "italic $text-muted")), id=t.id
+            )
             for t in templates
         ]
         self.query_one("#tpl-list", OptionList).set_options(options)
@@ -154,9 +162,12 @@ class TemplatesScreen(Screen[None]):
         template = next((t for t in templates if t.id == wanted), None)
         if template is not None:
             editing = self.tpl_editing.id if self.tpl_editing else None
-            self._tpl_unless_dirty("Open another template", "Discard",
-                                   lambda: self._tpl_load(template),
-                                   otherwise=lambda: self._tpl_highlight(editing))
+            self._tpl_unless_dirty(
+                "Open another template",
+                "Discard",
+                lambda: self._tpl_load(template),
+                otherwise=lambda: self._tpl_highlight(editing),
+            )
 
     @on(OptionList.OptionSelected, "#tpl-list")
     def _tpl_selected(self) -> None:
@@ -165,10 +176,12 @@ class TemplatesScreen(Screen[None]):
     # The editor ---------------------------------------------------------------------------------
 
     def _tpl_fields(self) -> Fields:
-        return (self.query_one("#tpl-name", Input).value,
-                cast(TouchKind, self.query_one("#tpl-kind", Select).value),
-                cast(Channel, self.query_one("#tpl-channel", Select).value),
-                self.query_one("#tpl-body", TextArea).text)
+        return (
+            self.query_one("#tpl-name", Input).value,
+            cast(TouchKind, self.query_one("#tpl-kind", Select).value),
+            cast(Channel, self.query_one("#tpl-channel", Select).value),
+            self.query_one("#tpl-body", TextArea).text,
+        )
 
     def _tpl_dirty(self) -> bool:
         return self._tpl_fields() != self.tpl_saved
@@ -179,8 +192,11 @@ class TemplatesScreen(Screen[None]):
     def _tpl_load(self, template: Template | None) -> None:
         """Put a stored template in the editor, or a fresh one when ``template`` is None."""
         self.tpl_editing = template
-        fields: Fields = ((template.name, template.kind, template.channel, template.body)
-                          if template else ("", *_STARTER))
+        fields: Fields = (
+            (template.name, template.kind, template.channel, template.body)
+            if template
+            else ("", *_STARTER)
+        )
         name, kind, channel, body = fields
         self.query_one("#tpl-name", Input).value = name
         self.query_one("#tpl-kind", Select).value = kind
@@ -217,8 +233,11 @@ class TemplatesScreen(Screen[None]):
     def _tpl_refresh_preview(self) -> None:
         _, _, channel, body = self._tpl_fields()
         settings = self.fapp.store.settings
-        ctx = (dataclasses.replace(self.tpl_person, settings=settings) if self.tpl_person
-               else sample_context(settings, self.fapp.today))
+        ctx = (
+            dataclasses.replace(self.tpl_person, settings=settings)
+            if self.tpl_person
+            else sample_context(settings, self.fapp.today)
+        )
         preview, count = preview_content(body, channel, ctx)
         self.query_one("#tpl-preview", Static).update(preview)
         self.query_one("#tpl-count", Static).update(count)
@@ -253,6 +272,7 @@ class TemplatesScreen(Screen[None]):
 
     def action_new(self) -> None:
         """Start a new template of your own (asks first if the current one has unsaved edits)."""
+
         def start() -> None:
             self.query_one("#tpl-list", OptionList).highlighted = None
             self._tpl_load(None)
@@ -265,8 +285,12 @@ class TemplatesScreen(Screen[None]):
         editing = self.tpl_editing
         store = self.fapp.store
         if editing is None or editing.id not in _SHIPPED or editing.id not in store.templates:
-            self.notify("Nothing to reset: only a built-in you have edited and saved can go back "
-                        "to its original text.", title="Reset", severity="warning")
+            self.notify(
+                "Nothing to reset: only a built-in you have edited and saved can go back "
+                "to its original text.",
+                title="Reset",
+                severity="warning",
+            )
             return
 
         def answered(reset: bool | None) -> None:
@@ -275,19 +299,29 @@ class TemplatesScreen(Screen[None]):
                 self.fapp.changed()
                 self._tpl_fill_list(editing.id)
                 self._tpl_load(_SHIPPED[editing.id])
-                self.notify(f"“{editing.name}” is back to the built-in text.", title="Reset",
-                            markup=False)
+                self.notify(
+                    f"“{editing.name}” is back to the built-in text.", title="Reset", markup=False
+                )
 
-        self.app.push_screen(ConfirmDialog(
-            f"Reset “{editing.name}” to the built-in text?", "Your edits to it are lost.",
-            confirm_label="Reset"), answered)
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Reset “{editing.name}” to the built-in text?",
+                "Your edits to it are lost.",
+                confirm_label="Reset",
+            ),
+            answered,
+        )
 
     def action_delete(self) -> None:
         """Delete one of your own templates, after asking; built-ins stay."""
         editing = self.tpl_editing
         if editing is not None and editing.id in _SHIPPED:
-            self.notify("Built-in templates can't be deleted. Edit this one, or reset it to the "
-                        "built-in text with Ctrl+R.", title="Delete", severity="warning")
+            self.notify(
+                "Built-in templates can't be deleted. Edit this one, or reset it to the "
+                "built-in text with Ctrl+R.",
+                title="Delete",
+                severity="warning",
+            )
             return
         store = self.fapp.store
 
@@ -315,12 +349,19 @@ class TemplatesScreen(Screen[None]):
 
     def action_quit_checked(self) -> None:
         """Quit followup, asking first if there are unsaved edits."""
-        self._tpl_unless_dirty("Quit", "Quit",
-                               lambda: self.app.call_next(self.app.run_action, "quit"))
+        self._tpl_unless_dirty(
+            "Quit", "Quit", lambda: self.app.call_next(self.app.run_action, "quit")
+        )
 
-    def _tpl_unless_dirty(self, doing: str, label: str, then: Callable[[], object],
-                          otherwise: Callable[[], object] | None = None) -> None:
+    def _tpl_unless_dirty(
+        self,
+        doing: str,
+        label: str,
+        then: Callable[[], object],
+        otherwise: Callable[[], object] | None = None,
+    ) -> None:
         """Run ``then``, asking first if it would drop unsaved edits (``otherwise`` on no)."""
+
         def answered(go: bool | None) -> None:
             if go:
                 then()
@@ -328,8 +369,13 @@ class TemplatesScreen(Screen[None]):
                 otherwise()
 
         if self._tpl_dirty():
-            self.app.push_screen(ConfirmDialog(
-                f"{doing} without saving your changes to {self._tpl_title()}?",
-                "Your changes are lost.", confirm_label=label), answered)
+            self.app.push_screen(
+                ConfirmDialog(
+                    f"{doing} without saving your changes to {self._tpl_title()}?",
+                    "Your changes are lost.",
+                    confirm_label=label,
+                ),
+                answered,
+            )
         else:
             then()

@@ -21,8 +21,13 @@ STAGE_SHORT = {
     Stage.DECLINED: "declined",
     Stage.WITHDRAWN: "withdrawn",
 }
-_STAGE_STYLE = {Stage.OFFER: "$success", Stage.ACCEPTED: "$success", Stage.REJECTED: "$text-muted",
-                Stage.WITHDRAWN: "$text-muted", Stage.DECLINED: "$text-muted"}
+_STAGE_STYLE = {
+    Stage.OFFER: "$success",
+    Stage.ACCEPTED: "$success",
+    Stage.REJECTED: "$text-muted",
+    Stage.WITHDRAWN: "$text-muted",
+    Stage.DECLINED: "$text-muted",
+}
 
 
 def short_date(day: date | None, today: date) -> str:

@@ -49,8 +49,9 @@ class NotePane(Vertical):
     def compose(self) -> ComposeResult:
         """Template name on top, the note, then the counter and warnings."""
         yield Static(id="note-template")
-        yield NoteEditor(id="note-editor", soft_wrap=True, show_line_numbers=False,
-                         tab_behavior="focus")
+        yield NoteEditor(
+            id="note-editor", soft_wrap=True, show_line_numbers=False, tab_behavior="focus"
+        )
         yield Static(id="note-status")
 
     def show_template(self, template: Template | None, person: str = "") -> None:
@@ -59,10 +60,16 @@ class NotePane(Vertical):
         if template is None:
             label.update(Content.styled("No one selected", "$text-muted"))
             return
-        label.update(Content.assemble(
-            ("To ", "$text-muted"), (person, "bold"), ("  ·  ", "$text-muted"),
-            template.name, ("  ·  ", "$text-muted"), (template.channel.label, "$accent"),
-        ))
+        label.update(
+            Content.assemble(
+                ("To ", "$text-muted"),
+                (person, "bold"),
+                ("  ·  ", "$text-muted"),
+                template.name,
+                ("  ·  ", "$text-muted"),
+                (template.channel.label, "$accent"),
+            )
+        )
 
     def show_status(self, text: str, limit: int | None, warning: str = "", sent: str = "") -> None:
         """The live character count, red when over the channel's limit, and any warning."""

@@ -31,8 +31,9 @@ class PeopleList(OptionList):
         Binding("j", "cursor_down", "Down", show=False, id="people.down"),
     ]
 
-    def show_people(self, interview: Interview | None, people: Sequence[Contact],
-                    keep: str | None = None) -> None:
+    def show_people(
+        self, interview: Interview | None, people: Sequence[Contact], keep: str | None = None
+    ) -> None:
         """Replace the options with these people, keeping ``keep`` highlighted if present."""
         options = []
         for contact in people:
@@ -72,15 +73,24 @@ def person_content(contact: Contact, settings: Settings, today: date) -> Content
     parts.append(_line("Company", company))
     for past in contact.past:
         when = f", until {past.until:%b %Y}" if past.until else ""
-        parts.append(_line("", Content.styled(f"was {past.title} at {past.company}{when}"
-                                               if past.title else f"was at {past.company}{when}",
-                                               "$text-muted")))
+        parts.append(
+            _line(
+                "",
+                Content.styled(
+                    f"was {past.title} at {past.company}{when}"
+                    if past.title
+                    else f"was at {past.company}{when}",
+                    "$text-muted",
+                ),
+            )
+        )
     parts.append(_line("Email", contact.email))
     parts.append(_line("LinkedIn", contact.linkedin))
     if contact.phone:
         parts.append(_line("Phone", contact.phone))
-    parts.append(_line("Status", Content.styled(contact.status.label,
-                                                _STATUS_STYLE.get(contact.status, ""))))
+    parts.append(
+        _line("Status", Content.styled(contact.status.label, _STATUS_STYLE.get(contact.status, "")))
+    )
     last = contact.last_touch()
     parts.append(_line("Last", f"{last.date:%d %b %Y} · {last.kind.label}" if last else "never"))
     due = next_due(contact, settings)
@@ -88,8 +98,9 @@ def person_content(contact: Contact, settings: Settings, today: date) -> Content
         parts.append(_line("Next", "after the first note"))
     else:
         late = " (due now)" if due <= today else ""
-        parts.append(_line("Next", Content.styled(f"{due:%d %b %Y}{late}",
-                                                  "$warning" if late else "")))
+        parts.append(
+            _line("Next", Content.styled(f"{due:%d %b %Y}{late}", "$warning" if late else ""))
+        )
     if contact.tidbits:
         parts.append(Content.styled("\nTidbits\n", "bold"))
         parts.extend(Content.assemble("• ", tidbit, "\n") for tidbit in contact.tidbits)
@@ -100,13 +111,15 @@ def person_content(contact: Contact, settings: Settings, today: date) -> Content
     for touch in history:
         first = _gist(touch.text)
         draft = touch.status is TouchStatus.DRAFT
-        parts.append(Content.assemble(
-            (f"{touch.date:%d %b %Y} ", "$text-muted"),
-            (touch.kind.label, "italic $accent" if draft else "bold"),
-            (" (draft)" if draft else f" · {touch.channel.label}", "$text-muted"),
-            "\n",
-            (f"  {first[:120]}\n" if first else "", ""),
-        ))
+        parts.append(
+            Content.assemble(
+                (f"{touch.date:%d %b %Y} ", "$text-muted"),
+                (touch.kind.label, "italic $accent" if draft else "bold"),
+                (" (draft)" if draft else f" · {touch.channel.label}", "$text-muted"),
+                "\n",
+                (f"  {first[:120]}\n" if first else "", ""),
+            )
+        )
     return Content("").join(parts)
 
 
@@ -117,11 +130,18 @@ class PersonDetails(VerticalScroll, can_focus=False):
         """One static text, replaced as the selection moves."""
         yield Static(id="person-text")
 
-    def show_person(self, contact: Contact | None, settings: Settings, today: date,
-                    empty: str = "Nobody on this panel yet. Focus the panel and press a.",
-                    ) -> None:
+    def show_person(
+        self,
+        contact: Contact | None,
+        settings: Settings,
+        today: date,
+        empty: str = "Nobody on this panel yet. Focus the panel and press a.",
+    ) -> None:
         """Show ``contact``, or a hint when there is nobody to show."""
-        text = (person_content(contact, settings, today) if contact
-                else Content.styled(empty, "italic $text-muted"))
+        text = (
+            person_content(contact, settings, today)
+            if contact
+            else Content.styled(empty, "italic $text-muted")
+        )
         self.query_one("#person-text", Static).update(text)
         self.scroll_home(animate=False)
