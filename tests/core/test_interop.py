@@ -368,13 +368,13 @@ def test_an_import_may_refer_to_stored_records() -> None:
             document(
                 interviews=[{"id": "iv_1", "company_id": "co_1", "role": "Dev", "stage": "hired"}]
             ),
-            "interviews[0].stage: 'hired' is not allowed (use one of: applied, scheduled, interviewed, "
-            "awaiting_decision, rejected, offer, accepted, declined, withdrawn)",
+            "interviews[0].stage: 'hired' is not allowed (use one of: applied, scheduled, "
+            "interviewed, awaiting_decision, rejected, offer, accepted, declined, withdrawn)",
         ),
         (
             document(contacts=[{"id": "ct_1", "name": "Ann", "status": "friends"}]),
-            "contacts[0].status: 'friends' is not allowed (use one of: not_contacted, note_drafted, "
-            "invite_sent, connected, replied, ignored)",
+            "contacts[0].status: 'friends' is not allowed (use one of: not_contacted, "
+            "note_drafted, invite_sent, connected, replied, ignored)",
         ),
         (
             document(
