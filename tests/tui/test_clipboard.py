@@ -1,7 +1,7 @@
 """`c` puts exactly the previewed note on the real system clipboard (xclip on an X display).
 
-With no display in the environment, the test starts its own Xvfb; without Xvfb or xclip on
-the machine it is skipped (`.ci/run` installs both).
+Each test starts its own Xvfb; without Xvfb or xclip on the machine it is skipped (`.ci/run`
+installs both).
 """
 
 from __future__ import annotations
@@ -24,14 +24,15 @@ pytestmark = pytest.mark.clipboard
 
 @pytest.fixture
 def x_display(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """An X display with a clipboard: the one we are on, or a private Xvfb."""
+    """A private X display with its own clipboard, on an Xvfb started for this test.
+
+    Never the display we may be on: the test would overwrite the person's real clipboard, and
+    tests running side by side (pytest-xdist) would race for one clipboard.
+    """
     if shutil.which("xclip") is None:
         pytest.skip("xclip is not installed")
-    if os.environ.get("DISPLAY"):
-        yield os.environ["DISPLAY"]
-        return
     if shutil.which("Xvfb") is None:
-        pytest.skip("no X display and no Xvfb")
+        pytest.skip("Xvfb is not installed")
     # -displayfd: Xvfb picks a free display itself and writes its number to the pipe once it
     # accepts connections, so the test neither guesses a number nor waits a guessed time.
     read_end, write_end = os.pipe()
@@ -46,7 +47,7 @@ def x_display(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
         with os.fdopen(read_end, "rb") as ready:
             number = ready.readline().strip().decode()  # empty if Xvfb died first
         if not number:
-            pytest.skip("Xvfb did not start")
+            pytest.fail("Xvfb is installed but did not start")
         display = f":{number}"
         monkeypatch.setenv("DISPLAY", display)
         yield display
