@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import os
 import signal
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from functools import partial
+from pathlib import Path
 
+from rich.text import Text
 from textual import work
 from textual.app import App, SystemCommand
 from textual.notifications import SeverityLevel
@@ -21,8 +24,13 @@ from ..search import Hit, SearchIndex
 from ..store import Store, StoreError
 from .commands import COMMANDS, bindings_for
 
-#: Seconds of quiet after a change before the file is written.
-SAVE_DELAY = 1.0
+#: Seconds of quiet after a change before the file is written. With the note's draft pause
+#: (note_screen.DRAFT_DELAY) this bounds what a crash can lose to the last ~0.6 s of typing.
+SAVE_DELAY = 0.3
+#: Seconds between attempts to save again after a save failed (full disk, folder gone, ...).
+RETRY_DELAY = 5.0
+#: The signals that end the app politely: the window closed, a kill, an interrupt.
+POLITE_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
 
 
 class FollowupApp(App[None]):
@@ -39,6 +47,10 @@ class FollowupApp(App[None]):
         self.demo = demo
         self.sub_title = ("demo data" if demo else str(store.path)) + f" · {today:%a %d %b %Y}"
         self._save_timer: Timer | None = None
+        self._retry_timer: Timer | None = None
+        self.save_problem: str | None = None
+        """Why the last save failed, while changes are kept only in memory; else None."""
+        self._sub_title = self.sub_title
         self.search_index: SearchIndex | None = None
         """Built in the background at start-up, then kept current by the store's listener."""
         self._index_stale = False
@@ -120,21 +132,25 @@ class FollowupApp(App[None]):
         self._watch_hangups(False)
 
     def _watch_hangups(self, on: bool) -> None:
-        # A closed terminal window (SIGHUP) or a polite kill (SIGTERM) must not lose the note
+        # A closed terminal window (SIGHUP), a polite kill (SIGTERM) or an interrupt sent from
+        # elsewhere (SIGINT; Ctrl+C in the app is a key, not a signal) must not lose the note
         # being typed: save everything, then leave as if the user had pressed q.
         loop = asyncio.get_running_loop()
-        for signum in (signal.SIGHUP, signal.SIGTERM):
+        for signum in POLITE_SIGNALS:
             try:
                 if on:
-                    loop.add_signal_handler(signum, self._hang_up)
+                    loop.add_signal_handler(signum, self._hang_up, signum)
                 else:
                     loop.remove_signal_handler(signum)
             except (AttributeError, NotImplementedError, RuntimeError, ValueError):
                 pass  # no such signal here (Windows), or not the main thread
 
-    def _hang_up(self) -> None:
+    def _hang_up(self, signum: int) -> None:
         self.save_everything()
-        self.exit(return_code=1)
+        if self.store.dirty:
+            # Nobody is there to ask: keep the changes in a file beside the user's home.
+            self.export_unsaved()
+        self.exit(return_code=128 + signum)
 
     def notify(
         self,
@@ -164,19 +180,66 @@ class FollowupApp(App[None]):
         try:
             self.store.flush()
         except StoreError as error:
-            self.call_from_thread(
-                self.notify, str(error), title="Not saved", severity="error", timeout=10
-            )
+            self.call_from_thread(self._save_failed, str(error))
+        else:
+            self.call_from_thread(self._save_worked)
 
-    def save_now(self) -> None:
-        """Write pending changes at once (on quit)."""
+    def save_now(self) -> bool:
+        """Write pending changes at once (on quit); False, after saying why, if that failed."""
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
         try:
             self.store.flush()
         except StoreError as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=10)
+            self._save_failed(str(error))
+            return False
+        self._save_worked()
+        return True
+
+    def _save_failed(self, problem: str) -> None:
+        # The changes stay in memory (the store keeps them dirty); say so where the eye is, in
+        # the header and in a toast, and try again in a while.
+        first = self.save_problem is None
+        self.save_problem = problem
+        self.sub_title = f"NOT SAVED: {problem}"
+        if first:
+            self.notify(
+                f"{problem}. Your changes are kept in memory; followup tries again every "
+                f"{RETRY_DELAY:.0f} s, and asks before you quit.",
+                title="Not saved",
+                severity="error",
+                timeout=10,
+            )
+        if self._retry_timer is None:
+            self._retry_timer = self.set_timer(RETRY_DELAY, self._retry_save)
+
+    def _retry_save(self) -> None:
+        self._retry_timer = None
+        self._save_in_background()
+
+    def _save_worked(self) -> None:
+        if self.save_problem is None:
+            return
+        self.save_problem = None
+        self.sub_title = self._sub_title
+        self.notify("Everything is saved again.", title="Saved")
+
+    def export_unsaved(self) -> Path | None:
+        """Write everything to a private file in the home folder; its path, or None on failure.
+
+        The way out when the database cannot be written: the file is the usual export, which
+        ``followup import`` reads back.
+        """
+        from ..interop import export_json
+        from ..storage import atomic_write
+
+        path = Path.home() / f"followup-unsaved-{datetime.now():%Y%m%d-%H%M%S}.json"
+        try:
+            atomic_write(path, export_json(self.store.dataset()))
+        except OSError:
+            return None
+        return path
 
     # Actions ------------------------------------------------------------------------------------
 
@@ -207,9 +270,49 @@ class FollowupApp(App[None]):
         self.save_now()
 
     async def action_quit(self) -> None:
-        """Save, then leave."""
+        """Save, then leave; if saving fails, ask before leaving the changes behind."""
         self.save_everything()
-        self.exit()
+        if not self.store.dirty:
+            self.exit()
+            return
+        from textual.content import Content
+
+        from .screens.confirm import ConfirmDialog
+
+        if isinstance(self.screen, ConfirmDialog):
+            return  # already asking
+        dialog = ConfirmDialog(
+            "Quit without saving your latest changes?",
+            Content(
+                f"{self.save_problem or 'The database could not be written'}. "
+                "They are only in memory: quitting now loses them unless you export them."
+            ),
+            confirm_label="Quit",
+            option=f"Export everything to {Path.home()}{os.sep}followup-unsaved-….json first",
+            option_value=True,
+        )
+
+        def answered(quit_anyway: bool | None) -> None:
+            if not quit_anyway:
+                return
+            if dialog.option_checked:
+                path = self.export_unsaved()
+                if path is None:
+                    self.notify(
+                        f"Could not write the export to {Path.home()} either; still here, "
+                        "with your changes in memory.",
+                        title="Not exported",
+                        severity="error",
+                    )
+                    return
+                self.exit(
+                    return_code=1,
+                    message=Text(f"followup: your unsaved changes were exported to {path}"),
+                )
+                return
+            self.exit(return_code=1)
+
+        self.push_screen(dialog, answered)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """The palette lists every action of the table that applies on this screen."""

@@ -36,8 +36,9 @@ if TYPE_CHECKING:
 
 #: A visible gap left by a missing value, such as "[recruiter's name]" (see notes.gap).
 _GAP = re.compile(r"\[[^\[\]\n]{1,40}\]")
-#: Seconds of typing pause before a draft is kept and compared with the panel's other notes.
-DRAFT_DELAY = 0.5
+#: Seconds of typing pause before a draft is kept and compared with the panel's other notes;
+#: the app writes it SAVE_DELAY later (see tui/app.py).
+DRAFT_DELAY = 0.3
 
 
 class NoteScreen(Screen[None]):
