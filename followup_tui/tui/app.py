@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import gc
-import os
 import signal
 from collections.abc import Iterable
 from datetime import date, datetime
@@ -288,7 +287,7 @@ class FollowupApp(App[None]):
                 "They are only in memory: quitting now loses them unless you export them."
             ),
             confirm_label="Quit",
-            option=f"Export everything to {Path.home()}{os.sep}followup-unsaved-….json first",
+            option=f"First export everything to a file in {Path.home()}",
             option_value=True,
         )
 
