@@ -1,9 +1,10 @@
-"""Cleaning of user text at the model boundary.
+"""Cleaning of user text at the model boundary, and on its way out to a terminal.
 
 Whatever a person types, pastes or imports is data. Before it reaches the model it loses terminal
 escape sequences and control characters, so it can never move the cursor, change colours or
 smuggle an action into the terminal, and its length is bounded so one huge paste cannot stall the
-screen.
+screen. What is printed is made safe once more by :func:`terminal_safe`: a file name, a query or
+a note printed by the command line shows its control characters as escapes, never as actions.
 """
 
 from __future__ import annotations
@@ -33,16 +34,23 @@ _CONTROL_MULTILINE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # In a one-line field tab and newline go too, and so do the bidi embeddings, overrides and
 # isolates, which could make a name display in a misleading order.
 _CONTROL_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Line breaks: the line and paragraph separators break a line wherever text is split into lines
+# (str.splitlines, the note editor), so they count as newlines.
+_BREAKS = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n"})
+_LINE_BREAKS = re.compile(r"[\t\r\n\u2028\u2029]+")
+# What a terminal acts on, or what reorders or breaks printed lines: C0 and C1 controls, DEL, the
+# line and paragraph separators, and the bidi embeddings, overrides and isolates.
+_UNSAFE_OUTPUT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069]")
 
 
 def clean_text(value: str, limit: int = TEXT_MAX) -> str:
     """Return multi-line user text without escape sequences or control characters.
 
-    Newlines and tabs stay; carriage returns are folded into newlines.
+    Newlines and tabs stay; carriage returns and line or paragraph separators become newlines.
     """
     if value.isprintable() and len(value) <= limit:
         return value
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = value.replace("\r\n", "\n").translate(_BREAKS)
     value = _ESCAPE_SEQUENCE.sub("", value)
     return _CONTROL_MULTILINE.sub("", value)[:limit]
 
@@ -52,7 +60,7 @@ def clean_line(value: str, limit: int = LINE_MAX) -> str:
     if value.isprintable() and len(value) <= limit and value == value.strip():
         return value
     value = _ESCAPE_SEQUENCE.sub("", value)
-    value = re.sub(r"[\t\r\n]+", " ", value)
+    value = _LINE_BREAKS.sub(" ", value)
     # Strip again after cutting, so cleaning a clean value never changes it.
     return _CONTROL_LINE.sub("", value).strip()[:limit].rstrip()
 
@@ -66,3 +74,26 @@ def clean_tags(values: tuple[str, ...] | list[str]) -> tuple[str, ...]:
         if tag:
             seen.setdefault(tag, None)
     return tuple(seen)
+
+
+def terminal_safe(value: str, *, lines: bool = False, json: bool = False) -> str:
+    """Return ``value`` ready to print: what a terminal would act on is shown as an escape.
+
+    Every message that quotes a file name, a query or other user text goes through this, and so
+    does output that lists user data. By default the result is one line: every character that is
+    not printable, newline and tab included, becomes its Python escape (``\\x1b``, ``\\u202e``).
+    With ``lines``, newlines and tabs stay, and the controls, the bidi controls and the line and
+    paragraph separators are escaped. With ``json`` (and ``lines``), the escapes are JSON's
+    (``\\u001b``), so JSON text stays valid JSON with the same values.
+    """
+    if lines:
+        if not _UNSAFE_OUTPUT.search(value):
+            return value
+        return _UNSAFE_OUTPUT.sub(lambda found: _escape(found[0], json=json), value)
+    if value.isprintable():
+        return value
+    return "".join(c if c.isprintable() else _escape(c, json=json) for c in value)
+
+
+def _escape(char: str, *, json: bool) -> str:
+    return f"\\u{ord(char):04x}" if json else repr(char)[1:-1]
