@@ -1,8 +1,9 @@
 """The settings screen: you, the timing of reminders, LinkedIn's limits, and your own keys.
 
 Every field is checked in place and nothing is written until Ctrl+S. The keymap is a few lines of
-``binding_id = key``, checked against the command table (unknown ids, missing keys, two commands
-on one key); once saved it applies at once, through Textual's keymap.
+``binding_id = key``, checked against the command table by the core's rules (unknown ids, missing
+keys, control characters, Textual's own keys, two commands on one key); once saved it applies at
+once, through Textual's keymap.
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Header, Input, Label, Static, TextArea
 
+from ... import keymap as keymap_rules
+from ...keymap import Bindable, bindable
 from ...model import Settings
-from ..commands import COMMANDS, SCOPES, key_label
+from ..commands import COMMANDS, key_label
 from .confirm import ConfirmDialog
 
 if TYPE_CHECKING:
@@ -35,94 +38,19 @@ NUMBERS: dict[str, tuple[str, str, int, int, bool]] = {
     "budget": ("invite_budget", "Monthly invitation budget", 0, 1_000, True),
 }
 _KEYMAP_PLACEHOLDER = "One per line, such as:\nmain.copy = y\nmain.sent = ctrl+y"
-#: Keys Textual itself answers to everywhere (what for, and the one action that may have them):
-#: any other command moved onto one would never run.
-_RESERVED = {
-    "ctrl+q": ("quitting", "quit"),
-    "ctrl+c": ("copying selected text", ""),
-    "tab": ("moving between panes", ""),
-    "shift+tab": ("moving between panes", ""),
-}
-_ACTIONS = {c.id: c.action for c in COMMANDS} | {f"{c.id}.editor": c.action for c in COMMANDS}
 
 
-def binding_ids() -> dict[str, tuple[str, str, str]]:
-    """Every id a keymap line may name -> (scope, default key, what it does)."""
-    ids: dict[str, tuple[str, str, str]] = {}
-    for command in COMMANDS:
-        ids[command.id] = (command.scope, command.key, command.description)
-        if command.editor_key and command.scope != "editor":
-            ids[f"{command.id}.editor"] = (
-                "editor",
-                command.editor_key,
-                f"{command.description}, in the note editor",
-            )
-    return ids
-
-
-def _normal_keys(keys: str) -> list[str]:
-    """Keys as Textual names them ("?" is "question_mark"), so clashes are found however written."""
-    return [binding.key for binding in Binding.make_bindings([Binding(keys, "none")])]
-
-
-def _good_key(key: str) -> bool:
-    return len(key) == 1 or (
-        bool(key) and not any(c.isspace() for c in key) and all(key.split("+"))
-    )
-
-
-def _kept(key: str, binding_id: str) -> bool:
-    """True when ``key`` is one of Textual's own, and not for this command's action."""
-    reserved = _RESERVED.get(key)
-    return reserved is not None and reserved[1] != _ACTIONS[binding_id]
+def binding_ids() -> dict[str, Bindable]:
+    """Every id a keymap line may name -> (scope, default key, what it does, action)."""
+    return bindable(COMMANDS)
 
 
 def parse_keymap(text: str) -> tuple[dict[str, str], list[str]]:
-    """Read ``binding_id = key`` lines (``#`` starts a comment); return the keymap and errors."""
-    known = binding_ids()
-    keymap: dict[str, str] = {}
-    errors: list[str] = []
-    for number, raw in enumerate(text.splitlines(), 1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        binding_id, equals, keys = (part.strip() for part in line.partition("="))
-        parts = [key.strip() for key in keys.split(",")]
-        if not equals or not binding_id:
-            errors.append(f"Line {number}: write it as  binding_id = key, such as  main.copy = y")
-        elif binding_id not in known:
-            errors.append(f"Line {number}: there is no binding id “{binding_id}” (see the list)")
-        elif not all(_good_key(key) for key in parts):
-            errors.append(f"Line {number}: give {binding_id} a key, such as  y  or  ctrl+y")
-        elif binding_id in keymap:
-            errors.append(f"Line {number}: {binding_id} is set twice")
-        elif reserved := [key for key in _normal_keys(keys) if _kept(key, binding_id)]:
-            errors.append(
-                f"Line {number}: {key_label(reserved[0])} is kept for {_RESERVED[reserved[0]][0]}"
-            )
-        else:
-            keymap[binding_id] = ",".join(parts)
-    return keymap, errors or _clashes(keymap, known)
+    """Read ``binding_id = key`` lines (``#`` starts a comment); return the keymap and errors.
 
-
-def _clashes(keymap: dict[str, str], known: dict[str, tuple[str, str, str]]) -> list[str]:
-    """Two commands that would share a key where both are active: the app's with each screen's."""
-    groups = {
-        scope: [i for i, (s, _, _) in known.items() if s in (scope, "app")]
-        for scope in SCOPES
-        if scope != "app"
-    }
-    groups["editor"] = [i for i, (s, _, _) in known.items() if s == "editor"]
-    errors: list[str] = []
-    for ids in groups.values():
-        owner: dict[str, str] = {}
-        for binding_id in ids:
-            for key in _normal_keys(keymap.get(binding_id, known[binding_id][1])):
-                other = owner.setdefault(key, binding_id)
-                message = f"{key_label(key)} would do both {other} and {binding_id}"
-                if other != binding_id and message not in errors:
-                    errors.append(message)
-    return errors
+    The rules are the core's (:mod:`followup_tui.keymap`), the same an import is checked with.
+    """
+    return keymap_rules.parse_keymap(text, binding_ids())
 
 
 def keymap_reference() -> Content:
@@ -133,7 +61,7 @@ def keymap_reference() -> Content:
             (f"{key_label(key):<8}", "$accent"),
             (description, "$text-muted"),
         )
-        for binding_id, (_, key, description) in binding_ids().items()
+        for binding_id, (_, key, description, _) in binding_ids().items()
     )
 
 
