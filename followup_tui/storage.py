@@ -10,6 +10,10 @@ one, never a mix.
 A crash can leave a temp file behind (``.followup.json.1a2b3c4d.tmp``). It is never read; the
 store removes such leftovers with :func:`remove_stale_temps` once it holds the lock on the file.
 
+The store's file is only replaced when replacing it loses nothing (:func:`replace_file`): not when
+it has another hard link, which would keep the old data under the other name and let a second
+followup write there, and not when it is read-only, which would silently make it writable.
+
 Nothing here knows about the model or raises store errors: failures surface as ``OSError`` and
 the store words them for people.
 """
@@ -21,6 +25,7 @@ import errno
 import os
 import re
 import secrets
+import stat
 import threading
 from pathlib import Path
 from typing import Any
@@ -54,13 +59,54 @@ def atomic_write(target: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
-    _fsync_directory(target.parent)
+    fsync_directory(target.parent)
+
+
+class NotReplaceable(OSError):
+    """Replacing the file would lose something; ``strerror`` says what, and how to fix it."""
+
+    def __init__(self, message: str) -> None:
+        """Carry ``message`` as the error's ``strerror``."""
+        super().__init__(errno.EPERM, message)
+
+
+def check_replaceable(target: Path) -> None:
+    """Raise :class:`NotReplaceable` if ``target`` exists and must not be replaced.
+
+    A save replaces the file with a new one (:func:`atomic_write`), so another hard link would go
+    on holding the old data, and a read-only file would come back writable. Write permission is
+    judged from the mode as well as ``os.access``, which says yes to root whatever the mode.
+    """
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        return
+    if info.st_nlink > 1:
+        others = (
+            "another name (a hard link) points"
+            if info.st_nlink == 2
+            else f"{info.st_nlink - 1} other names (hard links) point"
+        )
+        raise NotReplaceable(
+            f"{others} at the same file, and saving would leave the old data there; "
+            "delete the other names, or make them symbolic links (ln -s)"
+        )
+    if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(
+        target, os.W_OK
+    ):
+        raise NotReplaceable("the file is read-only; make it writable (chmod u+w) to change it")
+
+
+def replace_file(target: Path, data: bytes) -> None:
+    """Replace ``target`` with ``data`` like :func:`atomic_write`, if it may be replaced at all."""
+    check_replaceable(target)
+    atomic_write(target, data)
 
 
 def write_new_file(target: Path, data: bytes) -> None:
     """Create ``target`` (0600) with ``data``, refusing to overwrite anything; used for backups."""
     _write_private(target, data)
-    _fsync_directory(target.parent)
+    fsync_directory(target.parent)
 
 
 def _write_private(path: Path, data: bytes) -> None:
@@ -81,9 +127,10 @@ def _write_private(path: Path, data: bytes) -> None:
         raise
 
 
-def _fsync_directory(directory: Path) -> None:
-    # Makes the rename itself durable. Some filesystems cannot fsync a directory; the new file is
-    # in place by now, so failing the whole save over that would only mislead the caller.
+def fsync_directory(directory: Path) -> None:
+    """Make the latest changes to ``directory``'s entries (a rename, a new file) durable."""
+    # Some filesystems cannot fsync a directory; the new entry is in place by now, so failing
+    # the whole save over that would only mislead the caller.
     fd = os.open(directory, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -180,6 +227,6 @@ class BufferedStorage(Storage):
                     return
                 generation = self._generation
                 payload = codec.encode_json(self._data)
-            atomic_write(self.target, payload)
+            replace_file(self.target, payload)
             with self.lock:
                 self._saved = generation

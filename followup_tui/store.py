@@ -6,7 +6,9 @@ the disk only on :meth:`Store.flush`, which the app calls from a worker thread; 
 :mod:`followup_tui.store_schema` for the file's shape, versions and migrations.
 
 While a store is open for writing, a lock file (``followup.json.lock``) keeps a second followup
-from opening the same file; the OS drops the lock if the process dies.
+from opening the same file; the OS drops the lock if the process dies. The lock and every save go
+to the real file behind any symlink, and a file with another hard link, or a read-only one, is
+refused for writing: see :mod:`followup_tui.store_file` for why that gives one writer per file.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from tinydb import Query, TinyDB
 from . import codec
 from .model import Company, Contact, Dataset, Interview, ReviewState, Settings, Template
 from .storage import BufferedStorage, remove_stale_temps
-from .store_file import StoreError, StoreLocked, load, reason, save, take_lock
+from .store_file import StoreError, StoreLocked, load, locate, reason, save, take_lock
 from .store_schema import MIGRATIONS, SCHEMA_VERSION, TABLES, Loaded, document_for, paused_gc
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Store", "StoreError", "StoreLocked"]
@@ -46,15 +48,21 @@ class Store:
     read_only: bool
 
     def __init__(
-        self, path: Path, loaded: Loaded, *, read_only: bool, lock: filelock.BaseFileLock | None
+        self,
+        path: Path,
+        real: Path,
+        loaded: Loaded,
+        *,
+        read_only: bool,
+        lock: filelock.BaseFileLock | None,
     ) -> None:
         """Private: use :meth:`open`."""
         self.path = path
         self.read_only = read_only
         self._lock = lock
         self._closed = False
-        # Writes go to the real file behind a symlink, so saving keeps the link.
-        self._storage = BufferedStorage(Path(os.path.realpath(path)), loaded.data)
+        # Writes go to the real file that was locked, so saving keeps a symlink a symlink.
+        self._storage = BufferedStorage(real, loaded.data)
         self._db = TinyDB(storage=lambda: self._storage)
         # No query cache: records change under TinyDB's feet (see _set), so a cache would lie.
         self._tables = {name: self._db.table(name, cache_size=0) for name in TABLES}
@@ -83,20 +91,23 @@ class Store:
     def open(cls, path: Path, *, read_only: bool = False) -> Store:
         """Open (or, unless ``read_only``, create) the data file at ``path``.
 
-        Raises :class:`StoreLocked` if another followup has it open, and :class:`StoreError`
-        if it cannot be read as it is; the file is then left exactly as it was.
+        Raises :class:`StoreLocked` if another followup has it open (by whatever path), and
+        :class:`StoreError` if it cannot be read as it is (a symlink to nothing among others) or,
+        unless ``read_only``, must not be written (it has another hard link, or is read-only);
+        the file is then left exactly as it was.
         """
         path = Path(os.path.abspath(path))
-        if path.is_dir():
-            raise StoreError(f"cannot open {path}: it is a directory")
-        lock = None if read_only else take_lock(path)
+        real, name = locate(path)
+        if real.is_dir():
+            raise StoreError(f"cannot open {name}: it is a directory")
+        lock = None if read_only else take_lock(real, name)
         try:
-            if not read_only and not path.exists():
+            if not read_only and not real.exists():
                 loaded = Loaded(document_for(Dataset()))
-                save(path, codec.encode_json(loaded.data))
+                save(real, name, codec.encode_json(loaded.data))
             else:
-                loaded = load(path, read_only=read_only)
-            store = cls(path, loaded, read_only=read_only, lock=lock)
+                loaded = load(real, name, read_only=read_only)
+            store = cls(path, real, loaded, read_only=read_only, lock=lock)
         except BaseException:
             if lock is not None:
                 lock.release()

@@ -4,6 +4,23 @@ Everything here either succeeds or leaves the file exactly as it was: an unreada
 from a newer followup, is never repaired, rewritten or backed up. Only a file of an older schema
 is changed: first it is copied to ``followup.json.bak-v{N}-{YYYYmmddTHHMMSS}``, then the migrated
 data replaces it.
+
+One writer per file, whatever path reaches it. The path is first resolved (:func:`locate`) to the
+real file behind any symlink, and everything happens to that file: the lock is
+``{real file}.lock`` beside it, and a save replaces the real file, so a symlinked data file stays
+a link to it. Two paths that reach the same real file therefore meet at the same lock file; a
+symlinked folder or a bind mount needs nothing more, since the lock lives in the folder itself.
+
+A hard link cannot be covered by a lock name: the second name is just as real as the first, and
+the file's identity (device and inode) changes on every save, since a save writes a new file and
+renames it over the old one. That same rename would leave the other name holding the old data. So
+a file with more than one name is refused for writing, with a line that says how to fix it, and
+so is a read-only file (a save would bring it back writable); see
+:func:`followup_tui.storage.check_replaceable`, which also runs before every later save. Reading
+needs none of this and is always allowed.
+
+A symlink that leads nowhere is refused too, rather than read as an empty database or created
+behind the link.
 """
 
 from __future__ import annotations
@@ -17,7 +34,7 @@ import filelock
 
 from . import codec
 from .codec import FormatError
-from .storage import atomic_write, write_new_file
+from .storage import check_replaceable, replace_file, write_new_file
 from .store_schema import SCHEMA_VERSION, Loaded, migrate, paused_gc, read_schema
 
 
@@ -43,6 +60,25 @@ def reason(error: OSError) -> str:
     }.get(type(error), error.strerror or str(error))
 
 
+def locate(path: Path) -> tuple[Path, str]:
+    """The real file behind ``path`` (an absolute path), and how to name it in messages.
+
+    Raises :class:`StoreError` if a symlink on the way (the file's own, or a folder's) leads to
+    nothing. The name is ``path`` itself, followed by the real file when they differ.
+    """
+    for candidate in (path, *path.parents):
+        if os.path.exists(candidate):
+            break
+        if os.path.islink(candidate):
+            it = "it" if candidate == path else str(candidate)
+            raise StoreError(
+                f"cannot open {path}: {it} is a link to {os.path.realpath(candidate)}, "
+                "which does not exist"
+            )
+    real = Path(os.path.realpath(path))
+    return real, str(path) if real == path else f"{path} (a link to {real})"
+
+
 def make_parents(directory: Path) -> None:
     """Create ``directory`` and any missing parents, private (0700) whatever the umask."""
     # Only directories created here are made private: chmod-ing an existing one (say /tmp or
@@ -59,68 +95,78 @@ def make_parents(directory: Path) -> None:
         os.chmod(path, 0o700)  # mkdir's mode is filtered by the umask
 
 
-def take_lock(path: Path) -> filelock.BaseFileLock:
-    """Create the folder of ``path`` if needed and lock ``path`` for this process.
+def take_lock(real: Path, name: str) -> filelock.BaseFileLock:
+    """Create the folder of ``real`` if needed and lock that file for this process.
 
-    Raises :class:`StoreLocked` at once, rather than waiting, if another followup holds it.
+    ``real`` is the resolved file (see :func:`locate`), ``name`` how messages call it. Raises
+    :class:`StoreLocked` at once, rather than waiting, if another followup holds it.
     """
     try:
-        make_parents(path.parent)
+        make_parents(real.parent)
     except OSError as error:
-        raise StoreError(f"cannot create the folder for {path}: {reason(error)}") from None
-    lock_path = f"{path}.lock"
+        raise StoreError(f"cannot create the folder for {name}: {reason(error)}") from None
+    lock_path = f"{real}.lock"
     # thread_local=False: the app may close the store from a thread other than the opener.
     lock = filelock.FileLock(lock_path, timeout=0, mode=0o600, thread_local=False)
     try:
         lock.acquire()
     except filelock.Timeout:
         raise StoreLocked(
-            f"{path} is in use by another followup (lock file {lock_path}); close it first"
+            f"{name} is in use by another followup (lock file {lock_path}); close it first"
         ) from None
     except OSError as error:
-        raise StoreError(f"cannot lock {path} (lock file {lock_path}): {reason(error)}") from None
+        raise StoreError(f"cannot lock {name} (lock file {lock_path}): {reason(error)}") from None
     return lock
 
 
-def load(path: Path, *, read_only: bool) -> Loaded:
-    """Read and check ``path``, upgrading it first if its schema is older (unless read-only)."""
+def load(real: Path, name: str, *, read_only: bool) -> Loaded:
+    """Read and check ``real``, upgrading it first if its schema is older (unless read-only).
+
+    Unless ``read_only``, refuse a file that must not be replaced (another hard link, read-only)
+    once it is known to be readable: such a file could not be saved later anyway.
+    """
     try:
-        raw = path.read_bytes()
+        raw = real.read_bytes()
     except OSError as error:
-        raise StoreError(f"cannot read {path}: {reason(error)}") from None
+        raise StoreError(f"cannot read {name}: {reason(error)}") from None
+    if not read_only:
+        try:
+            check_replaceable(real)
+        except OSError as error:
+            raise StoreError(f"cannot open {name} for writing: {reason(error)}") from None
     if not raw.strip():
-        raise StoreError(f"cannot read {path}: the file is empty")
+        raise StoreError(f"cannot read {name}: the file is empty")
     try:
         with paused_gc():
             data = codec.decode_json(raw)
             schema = read_schema(data)
             if schema > SCHEMA_VERSION:
                 raise StoreError(
-                    f"cannot read {path}: it was written by a newer followup "
+                    f"cannot read {name}: it was written by a newer followup "
                     f"(schema {schema}); this one reads up to {SCHEMA_VERSION}"
                 )
             if schema < SCHEMA_VERSION:
                 data = migrate(data, schema)
             loaded = Loaded(data)
     except FormatError as error:
-        raise StoreError(f"cannot read {path}: {error}") from None
+        raise StoreError(f"cannot read {name}: {error}") from None
     if schema < SCHEMA_VERSION and not read_only:
         # Only now that the migrated data is known to be good: keep the original, then save.
         stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
-        backup = path.with_name(f"{path.name}.bak-v{schema}-{stamp}")
+        backup = real.with_name(f"{real.name}.bak-v{schema}-{stamp}")
         try:
             write_new_file(backup, raw)
         except OSError as error:
             raise StoreError(
-                f"cannot back up {path} before upgrading it: {reason(error)}"
+                f"cannot back up {name} before upgrading it: {reason(error)}"
             ) from None
-        save(path, codec.encode_json(loaded.data))
+        save(real, name, codec.encode_json(loaded.data))
     return loaded
 
 
-def save(path: Path, payload: bytes) -> None:
-    """Write ``payload`` to ``path`` crash-safely, or raise :class:`StoreError`."""
+def save(real: Path, name: str, payload: bytes) -> None:
+    """Replace the file ``real`` with ``payload`` crash-safely, or raise :class:`StoreError`."""
     try:
-        atomic_write(Path(os.path.realpath(path)), payload)
+        replace_file(real, payload)
     except OSError as error:
-        raise StoreError(f"cannot save {path}: {reason(error)}") from None
+        raise StoreError(f"cannot save {name}: {reason(error)}") from None
