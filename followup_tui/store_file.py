@@ -34,7 +34,7 @@ import filelock
 
 from . import codec
 from .codec import FormatError
-from .storage import check_replaceable, replace_file, write_new_file
+from .storage import check_replaceable, fsync_directory, replace_file, write_new_file
 from .store_schema import SCHEMA_VERSION, Loaded, migrate, paused_gc, read_schema
 
 
@@ -80,7 +80,11 @@ def locate(path: Path) -> tuple[Path, str]:
 
 
 def make_parents(directory: Path) -> None:
-    """Create ``directory`` and any missing parents, private (0700) whatever the umask."""
+    """Create ``directory`` and any missing parents, private (0700) whatever the umask.
+
+    Each new folder is made durable (its parent is fsynced), so a crash cannot lose the folder
+    of a file that was saved into it.
+    """
     # Only directories created here are made private: chmod-ing an existing one (say /tmp or
     # the user's home) would be an unwelcome surprise.
     missing = []
@@ -93,6 +97,7 @@ def make_parents(directory: Path) -> None:
         except FileExistsError:
             continue
         os.chmod(path, 0o700)  # mkdir's mode is filtered by the umask
+        fsync_directory(path.parent)
 
 
 def take_lock(real: Path, name: str) -> filelock.BaseFileLock:

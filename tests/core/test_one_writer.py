@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from pathlib import Path
 
 import pytest
 
+from followup_tui import store_file
 from followup_tui.model import Company
 from followup_tui.store import Store, StoreError, StoreLocked
 
@@ -149,3 +151,17 @@ def test_a_file_made_read_only_while_open_is_not_saved(real: Path) -> None:
         assert real.read_bytes() == before and stat.S_IMODE(real.stat().st_mode) == 0o400
         real.chmod(0o600)
     assert company_names(real) == ["Acme", "Initech"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="names fds through /proc")
+def test_new_folders_are_made_durable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    synced: list[str] = []
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        synced.append(os.readlink(f"/proc/self/fd/{fd}"))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    store_file.make_parents(tmp_path / "a" / "b")
+    assert str(tmp_path) in synced and str(tmp_path / "a") in synced
