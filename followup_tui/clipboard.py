@@ -10,6 +10,7 @@ lives in the shell, since only the terminal driver can send it.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import subprocess
@@ -100,7 +101,16 @@ def save_note(folder: Path, text: str, contact_name: str, today: date) -> Path:
 
     A note saved earlier the same day for the same person is replaced: the file holds the latest
     copy, which is what the person would paste.
+
+    Raises ``OSError`` if ``folder`` is a symlink: notes are private, and a link may lead them
+    anywhere (a synced or shared folder), so they are only written into a real folder.
     """
+    if folder.is_symlink():
+        raise OSError(
+            errno.ELOOP,
+            f"{folder} is a symbolic link; notes are only saved into a real folder "
+            "(replace the link with a folder)",
+        )
     if not folder.exists():
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         folder.chmod(0o700)

@@ -8,11 +8,13 @@ from __future__ import annotations
 import os
 import stat
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from followup_tui import store_file
+from followup_tui.clipboard import save_note
 from followup_tui.model import Company
 from followup_tui.store import Store, StoreError, StoreLocked
 
@@ -151,6 +153,24 @@ def test_a_file_made_read_only_while_open_is_not_saved(real: Path) -> None:
         assert real.read_bytes() == before and stat.S_IMODE(real.stat().st_mode) == 0o400
         real.chmod(0o600)
     assert company_names(real) == ["Acme", "Initech"]
+
+
+def test_a_symlinked_notes_folder_is_not_followed(tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    notes = tmp_path / "notes"
+    notes.symlink_to(shared)
+    with pytest.raises(OSError) as caught:
+        save_note(notes, "Thanks!", "Ann Lee", date(2026, 11, 26))
+    assert caught.value.strerror is not None and str(notes) in caught.value.strerror
+    assert "symbolic link" in caught.value.strerror
+    assert os.listdir(shared) == []
+    # A dangling link is refused the same way, not mistaken for a folder to create.
+    notes.unlink()
+    notes.symlink_to(tmp_path / "missing")
+    with pytest.raises(OSError, match="symbolic link"):
+        save_note(notes, "Thanks!", "Ann Lee", date(2026, 11, 26))
+    assert not (tmp_path / "missing").exists()
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="names fds through /proc")
