@@ -250,8 +250,14 @@ class FollowupApp(App[None]):
         """Hide single-letter app keys while the note editor has focus (they type text there)."""
         if action in ("help", "quit", "search") and self.editing_text():
             return False
-        # In a form or dialog, q must not throw away what was typed: Esc closes those.
-        return not (action == "quit" and isinstance(self.screen, ModalScreen))
+        # In a form or dialog, q must not throw away what was typed: Esc closes those. A modal
+        # screen that holds nothing of the user's (the search) says so with QUIT_IS_SAFE.
+        screen = self.screen
+        return not (
+            action == "quit"
+            and isinstance(screen, ModalScreen)
+            and not getattr(screen, "QUIT_IS_SAFE", False)
+        )
 
     def action_help(self) -> None:
         """Show every key."""
