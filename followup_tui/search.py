@@ -15,7 +15,18 @@ from __future__ import annotations
 
 from .search_hits import Hit, SearchResult
 from .search_index import SearchIndex
-from .search_query import FILTERS, Query, parse_query
+from .search_query import CUT_HINT, FILTERS, MAX_QUERY, MAX_WORDS, Query, parse_query
 from .search_text import fold
 
-__all__ = ["FILTERS", "Hit", "Query", "SearchIndex", "SearchResult", "fold", "parse_query"]
+__all__ = [
+    "CUT_HINT",
+    "FILTERS",
+    "MAX_QUERY",
+    "MAX_WORDS",
+    "Hit",
+    "Query",
+    "SearchIndex",
+    "SearchResult",
+    "fold",
+    "parse_query",
+]

@@ -3,6 +3,9 @@
 ``eng man company:acme stage:rejected tag:remote before:2025-01-01 after:2024`` reads as two
 words that must both match, and five filters. Parsing never raises: a filter it cannot use
 becomes a short hint for the person, and the rest of the query still works.
+
+The work a query can ask for is bounded, since a paste can be any size: the text is cut to
+:data:`MAX_QUERY` characters and the words to :data:`MAX_WORDS`, each with a hint that says so.
 """
 
 from __future__ import annotations
@@ -15,6 +18,17 @@ from .model import Stage
 from .search_text import fold, folded_words
 
 FILTERS = ("company", "stage", "tag", "before", "after")
+#: Longest query read, in characters. The longest real query (a few words and all five
+#: filters, ``company:"acme cloud" stage:rejected tag:remote before:2025-01-01 after:2024-06
+#: platform eng``) is about 100; past this the rest is dropped. A query this long costs no more
+#: than a keystroke, where a pasted page used to cost seconds and gigabytes.
+MAX_QUERY = 200
+#: Most query words matched (all must match, so more than a few only narrows to nothing). Each
+#: word costs a prefix lookup, a typo lookup and a set intersection; eight keep the worst
+#: keystroke within a frame at 10,000 interviews.
+MAX_WORDS = 8
+CUT_HINT = f"query cut to {MAX_QUERY} characters"
+WORDS_HINT = f"only the first {MAX_WORDS} words searched"
 _TRY = "try " + ", ".join(f"{name}:" for name in FILTERS)
 # name:value or name:"quoted value"; a lone word otherwise. A name is letters only, so a time
 # ("10:30") or a URL's "https:" inside a word is not mistaken for a filter... unless it stands
@@ -43,9 +57,13 @@ class Query:
 
 
 def parse_query(text: str) -> Query:
-    """Read ``text`` as a :class:`Query`; never raises."""
+    """Read ``text`` as a :class:`Query`; never raises. Past :data:`MAX_QUERY` characters the
+    text is cut, and past :data:`MAX_WORDS` words the rest are dropped, each with a hint."""
     free: list[str] = []
     hints: list[str] = []
+    if len(text) > MAX_QUERY:
+        text = text[:MAX_QUERY]
+        hints.append(CUT_HINT)
     tags: list[str] = []
     company: str | None = None
     stage: Stage | None = None
@@ -69,8 +87,12 @@ def parse_query(text: str) -> Query:
             stage = _stage(value, hints)
         else:
             days[key] = _day(value, key, hints)
+    words = tuple(dict.fromkeys(w for chunk in free for w in folded_words(chunk)))
+    if len(words) > MAX_WORDS:
+        words = words[:MAX_WORDS]
+        hints.append(WORDS_HINT)
     return Query(
-        words=tuple(dict.fromkeys(w for chunk in free for w in folded_words(chunk))),
+        words=words,
         company=company,
         stage=stage,
         tags=tuple(dict.fromkeys(tags)),

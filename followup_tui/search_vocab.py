@@ -18,6 +18,11 @@ from .search_text import deletions, one_typo
 
 #: Query words shorter than this are never matched with a typo.
 FUZZY_MIN = 4
+#: Query words longer than this are matched as a prefix only, never with a typo: a word of n
+#: letters has n one-deletion variants of n - 1 letters each, so a pasted 60,000-letter word
+#: cost 3.4 GB. 32 keeps the typo for the longest real words of names, titles and companies
+#: (German job titles run to about 30 letters) at 33 lookups a word.
+FUZZY_MAX = 32
 #: The record sets of prefixes up to this long are cached (they match nearly every record, so
 #: rebuilding their union per keystroke would cost tens of milliseconds at 50,000 records).
 CACHED_PREFIX = 2
@@ -25,6 +30,12 @@ CACHED_PREFIX = 2
 CACHED_SIZE = 1_000
 #: ...up to this many such prefixes (the oldest goes first).
 CACHED_LONGER = 64
+
+
+def _typo_keyed(word: str) -> bool:
+    """Whether a stored word gets typo keys: only if some query word can be one typo from it
+    (one typo changes the length by at most one)."""
+    return FUZZY_MIN - 1 <= len(word) <= FUZZY_MAX + 1
 
 
 def _after(prefix: str) -> str:
@@ -69,7 +80,7 @@ class Vocab:
             found = self.postings[word] = set()
             if not self._bulk:
                 insort(self._sorted, word)
-            if self._fuzzy is not None and len(word) >= FUZZY_MIN - 1:
+            if self._fuzzy is not None and _typo_keyed(word):
                 for key in deletions(word):
                     self._fuzzy.setdefault(key, set()).add(word)
         found.add(record)
@@ -114,7 +125,7 @@ class Vocab:
         index = bisect_left(self._sorted, word)
         if index < len(self._sorted) and self._sorted[index] == word:
             del self._sorted[index]
-        if self._fuzzy is not None and len(word) >= FUZZY_MIN - 1:
+        if self._fuzzy is not None and _typo_keyed(word):
             for key in deletions(word):
                 keyed = self._fuzzy.get(key)
                 if keyed is not None:
@@ -155,8 +166,9 @@ class Vocab:
         return self.postings.get(word) or set()
 
     def near(self, word: str) -> frozenset[str]:
-        """Words one typo away from ``word`` that do not start with it ("" if too short)."""
-        if self._fuzzy is None or len(word) < FUZZY_MIN:
+        """Words one typo away from ``word`` that do not start with it (none when ``word`` is
+        shorter than :data:`FUZZY_MIN` or longer than :data:`FUZZY_MAX`)."""
+        if self._fuzzy is None or not FUZZY_MIN <= len(word) <= FUZZY_MAX:
             return frozenset()
         candidates: set[str] = set()
         for key in deletions(word):
