@@ -1,8 +1,10 @@
 """The command line: parse, resolve the database, open the store, then run the app or a command.
 
-The command line is a contract that scripts rely on: a user's mistake ends with a non-zero exit
-status and one line on stderr, never a traceback. Textual is imported only when the app is opened,
-so the subcommands start fast.
+The command line is a contract that scripts rely on: a user's mistake, a full disk or a hostile
+file ends with a non-zero exit status and one line on stderr, never a traceback. Whatever quotes a
+file name or user text goes through :func:`~followup_tui.text.terminal_safe`, so nothing printed
+can act on the terminal. Textual is imported only when the app is opened, so the subcommands start
+fast.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -24,12 +26,18 @@ import click
 from . import __version__
 from .codec import FormatError
 from .dates import parse_date
+from .keymap import Bindable
 from .model import Dataset
 from .paths import DB_ENV, resolve_db_path
+from .text import terminal_safe
 
 
 class UserError(click.ClickException):
     """A problem the user can fix, shown as ``followup: <message>`` on one line."""
+
+    def __init__(self, message: str) -> None:
+        # Messages quote file names and user text: one line, nothing a terminal would act on.
+        super().__init__(terminal_safe(message))
 
     def show(self, file: Any = None) -> None:
         """Print the one-line message to stderr."""
@@ -38,7 +46,7 @@ class UserError(click.ClickException):
 
 def fail(message: str) -> NoReturn:
     """Stop the command with a one-line error."""
-    raise UserError(" ".join(message.split()))
+    raise UserError(message)
 
 
 class DateType(click.ParamType):  # type: ignore[type-arg]
@@ -77,13 +85,21 @@ class Session:
             store = Store.open(self.db_path, read_only=read_only)
         except StoreError as error:
             fail(str(error))
+        saved = False
         try:
             yield store
             store.flush()
+            saved = True
         except StoreError as error:
             fail(str(error))
         finally:
-            store.close()
+            # Closing saves again. After a failure that would only fail the same way, and its
+            # error must not replace the one already on its way out.
+            try:
+                store.close()
+            except StoreError as error:
+                if saved:
+                    fail(str(error))
 
 
 class _NoDatabase:
@@ -97,13 +113,19 @@ class _NoDatabase:
 def _make_demo_db(today: date) -> Path:
     """Write the demo data into a fresh private temporary directory and return the file."""
     from .demo import demo_dataset
-    from .store import Store
+    from .store import Store, StoreError
 
-    folder = Path(tempfile.mkdtemp(prefix="followup-demo-"))
+    try:
+        folder = Path(tempfile.mkdtemp(prefix="followup-demo-"))
+    except OSError as error:
+        fail(f"cannot make a folder for the demo data: {error.strerror or error}")
     click.get_current_context().call_on_close(lambda: shutil.rmtree(folder, ignore_errors=True))
     path = folder / "followup.json"
-    with Store.open(path) as store:
-        store.replace_all(demo_dataset(today))
+    try:
+        with Store.open(path) as store:
+            store.replace_all(demo_dataset(today))
+    except StoreError as error:
+        fail(str(error))
     return path
 
 
@@ -197,7 +219,7 @@ def export_command(session: Session, fmt: str, output: Path | None) -> None:
         atomic_write(output, data)
     except OSError as error:
         fail(f"cannot write {output}: {error.strerror or error}")
-    click.echo(f"Exported to {output}", err=True)
+    click.echo(f"Exported to {terminal_safe(str(output))}", err=True)
 
 
 @cli.command("import", short_help="Merge an export into the database, all or nothing.")
@@ -206,23 +228,37 @@ def export_command(session: Session, fmt: str, output: Path | None) -> None:
 @click.pass_obj
 def import_command(session: Session, source: Path, dry_run: bool) -> None:
     """Merge an export file (or - for standard input) into the database, all or nothing."""
-    from .interop import ImportProblem, parse_document, plan_import
+    from .import_source import SourceError, read_source
+    from .interop import ImportProblem, plan_import, read_document
 
-    try:
-        raw = sys.stdin.buffer.read() if str(source) == "-" else source.read_bytes()
-    except OSError as error:
-        fail(f"cannot read {source}: {error.strerror or error}")
     name = "standard input" if str(source) == "-" else str(source)
+    try:
+        raw = read_source(None if str(source) == "-" else source, name)
+    except SourceError as error:
+        fail(str(error))
     with session.store(read_only=dry_run) as store:
         try:
-            plan = plan_import(store.dataset(), parse_document(raw))
+            read = read_document(raw, bindings=_bindings)
+            plan = plan_import(store.dataset(), read.dataset)
         except (ImportProblem, FormatError) as error:
             fail(f"{name}: {error}; nothing was imported")
         if not dry_run:
             store.replace_all(plan.result)
+    for warning in read.warnings[:5]:
+        click.echo(f"followup: warning: {terminal_safe(warning)}", err=True)
+    if len(read.warnings) > 5:
+        click.echo(f"followup: warning: and {len(read.warnings) - 5} more cut", err=True)
     prefix = "Would import (dry run, nothing written):" if dry_run else "Imported:"
     click.echo(prefix)
     click.echo(plan.summary())
+
+
+def _bindings() -> Mapping[str, Bindable]:
+    """The binding ids an imported keymap may name: the app's command table (needs Textual)."""
+    from .keymap import bindable
+    from .tui.commands import COMMANDS
+
+    return bindable(COMMANDS)
 
 
 @cli.command("today", short_help="List everything due today (the daily review).")
@@ -235,7 +271,7 @@ def today_command(session: Session, as_json: bool) -> None:
     with session.store(read_only=True) as store:
         dataset = store.dataset()
     if as_json:
-        click.echo(json.dumps(today_json(dataset, session.today), ensure_ascii=False, indent=2))
+        _echo_json(today_json(dataset, session.today))
     else:
         click.echo(render_today(dataset, session.today))
 
@@ -270,30 +306,52 @@ def search_command(session: Session, query: tuple[str, ...], as_json: bool, limi
     )
     result = index.search(" ".join(query), limit=limit)
     for hint in result.hints:
-        click.echo(f"followup: {hint}", err=True)
+        click.echo(f"followup: {terminal_safe(hint)}", err=True)
     if as_json:
-        click.echo(json.dumps(search_json(result, dataset), ensure_ascii=False, indent=2))
+        _echo_json(search_json(result, dataset))
     else:
         click.echo(render_search(result))
+
+
+def _echo_json(value: object) -> None:
+    """Print ``value`` as indented JSON, with the characters a terminal acts on escaped."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    click.echo(terminal_safe(text, lines=True, json=True))
 
 
 def main() -> None:
     """Entry point of the ``followup`` command; every error is one line on stderr."""
     try:
         code = cli.main(prog_name="followup", standalone_mode=False)
+        sys.stdout.flush()  # here, where a full disk is caught, rather than at exit
     except click.UsageError as error:
         command = error.ctx.command_path if error.ctx else "followup"
-        click.echo(f"followup: {error.format_message()} (see '{command} --help')", err=True)
+        message = terminal_safe(error.format_message())
+        click.echo(f"followup: {message} (see '{terminal_safe(command)} --help')", err=True)
         code = error.exit_code
     except click.ClickException as error:
-        error.show()
+        click.echo(f"followup: {terminal_safe(error.format_message())}", err=True)
         code = error.exit_code
     except click.exceptions.Abort:
         click.echo("followup: interrupted", err=True)
         code = 130
     except BrokenPipeError:
         # The reader went away (``followup export | head``): leave quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _drop_stdout()
+        code = 1
+    except OSError as error:
+        # Most likely writing the output failed (``followup export > /dev/full``).
+        _drop_stdout()
+        where = f"{terminal_safe(str(error.filename))}: " if error.filename else ""
+        click.echo(f"followup: {where}{terminal_safe(error.strerror or str(error))}", err=True)
+        code = 1
+    except MemoryError:
+        click.echo("followup: out of memory", err=True)
         code = 1
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _drop_stdout() -> None:
+    """Point stdout at the null device, so flushing it at exit cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

@@ -8,6 +8,7 @@ codec we could find, which keeps saving a large file cheap.
 
 from __future__ import annotations
 
+import json
 from typing import Any, TypeVar
 
 import msgspec
@@ -46,13 +47,86 @@ def decode_json(data: bytes | str) -> Any:
     except msgspec.DecodeError as error:
         # msgspec 0.23 reports bad UTF-8 as a DecodeError with no position; earlier versions
         # raise UnicodeError. Either way, name the byte where the text goes wrong.
+        wrong = _wrong_encoding(data)
+        if wrong:
+            raise FormatError(wrong) from None
         if "UTF-8" in str(error):
             raise FormatError(_bad_text(data)) from None
         raise FormatError(f"not valid JSON ({error})") from None
     except UnicodeError:
-        raise FormatError(_bad_text(data)) from None
+        raise FormatError(_wrong_encoding(data) or _bad_text(data)) from None
     except RecursionError:
         raise FormatError("not valid JSON: nested far too deeply") from None
+
+
+def find_duplicate_key(data: bytes | str) -> str | None:
+    """The place of the first key that appears twice in one object (``$.contacts[2].name``),
+    or None when there is none, or when ``data`` is not JSON (:func:`decode_json` says why).
+
+    A decoder keeps only the last of two equal keys, silently; this finds them. It decodes the
+    whole text once more, so it is for imports, where a person must learn what was dropped.
+    """
+    found: list[_Duplicated] = []
+
+    def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(pairs)
+        if len(result) < len(pairs) and not found:
+            seen: set[str] = set()
+            for key, _ in pairs:
+                if key in seen:
+                    result = _Duplicated(result, key)
+                    found.append(result)
+                    break
+                seen.add(key)
+        return result
+
+    try:
+        document = json.loads(data, object_pairs_hook=pairs_hook)
+    except (ValueError, RecursionError):
+        return None
+    if not found:
+        return None
+    return _place_of(document, found[0], "$")
+
+
+class _Duplicated(dict[str, Any]):
+    """An object that had a key twice; ``key`` is the first such key."""
+
+    def __init__(self, items: dict[str, Any], key: str) -> None:
+        super().__init__(items)
+        self.key = key
+
+
+def _place_of(value: Any, target: _Duplicated, path: str) -> str | None:
+    if value is target:
+        return f"{path}.{target.key}"
+    children = value.items() if isinstance(value, dict) else enumerate(value)
+    for name, child in children:
+        if isinstance(child, dict | list):
+            step = f"[{name}]" if isinstance(name, int) else f".{name}"
+            place = _place_of(child, target, path + step)
+            if place:
+                return place
+    return None
+
+
+def _wrong_encoding(data: bytes | str) -> str:
+    """Name the encoding of text that is not UTF-8 JSON but plainly another Unicode encoding."""
+    if isinstance(data, str):
+        return "the text starts with a byte-order mark (BOM)" if data[:1] == "\ufeff" else ""
+    head = data[:4]
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) or (
+        len(head) == 4 and (head[:3] == b"\x00\x00\x00" or head[1:] == b"\x00\x00\x00")
+    ):
+        return "this file is UTF-32; save it as UTF-8"
+    # JSON starts with an ASCII character, so UTF-16 puts a zero byte first or second.
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (
+        len(head) >= 2 and (head[0] == 0) != (head[1] == 0)
+    ):
+        return "this file is UTF-16; save it as UTF-8"
+    if head.startswith(b"\xef\xbb\xbf"):
+        return "the file starts with a byte-order mark (BOM); save it as UTF-8 without one"
+    return ""
 
 
 def _bad_text(data: bytes | str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import reprlib
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Literal, TypeVar
@@ -18,6 +19,8 @@ from typing import Any, Literal, TypeVar
 import msgspec
 
 from . import codec
+from .interop_checks import cut_text, keymap_problem
+from .keymap import Bindable
 from .model import (
     Channel,
     Company,
@@ -32,6 +35,7 @@ from .model import (
     TouchKind,
     TouchStatus,
 )
+from .text import terminal_safe
 
 FORMAT_NAME = "followup"
 FORMAT_VERSION = 1
@@ -54,6 +58,9 @@ _short = reprlib.Repr()
 _short.maxstring = _short.maxother = 60
 _short.maxlevel = 2
 _STEP = re.compile(r"\.(\w+)|\[(\d+)\]")
+# The UTF-8 of what terminal_safe escapes beyond ASCII starts so: DEL, C1 (U+0080-U+009F), then
+# U+2028-U+202E and U+2066-U+2069. JSON encoders escape the C0 controls themselves.
+_UNSAFE_LEADS = (b"\x7f", b"\xc2", b"\xe2\x80", b"\xe2\x81")
 
 
 class ImportProblem(ValueError):
@@ -61,9 +68,7 @@ class ImportProblem(ValueError):
 
     def __init__(self, message: str) -> None:
         # Messages quote user data: keep them on one line with nothing a terminal would act on.
-        if not message.isprintable():
-            message = "".join(c if c.isprintable() else repr(c)[1:-1] for c in message)
-        super().__init__(message)
+        super().__init__(terminal_safe(message))
 
 
 def export_document(dataset: Dataset) -> dict[str, Any]:
@@ -73,8 +78,15 @@ def export_document(dataset: Dataset) -> dict[str, Any]:
 
 
 def export_json(dataset: Dataset) -> bytes:
-    """Return the export file: indented UTF-8 JSON, the same bytes for the same data."""
-    return msgspec.json.format(_encode(dataset), indent=2) + b"\n"
+    """Return the export file: indented UTF-8 JSON, the same bytes for the same data.
+
+    Characters a terminal acts on (bidi controls in a note, say) are written as JSON escapes,
+    which read back the same, so the file can be printed as it is (``followup export``).
+    """
+    data = msgspec.json.format(_encode(dataset), indent=2) + b"\n"
+    if any(lead in data for lead in _UNSAFE_LEADS):
+        data = terminal_safe(data.decode(), lines=True, json=True).encode()
+    return data
 
 
 def _encode(dataset: Dataset) -> bytes:
@@ -92,17 +104,43 @@ def _encode(dataset: Dataset) -> bytes:
     return msgspec.json.encode(document)
 
 
-def parse_document(data: bytes | str) -> Dataset:
+#: Where an import looks up the binding ids a keymap may name (see :func:`read_document`).
+Bindings = Callable[[], Mapping[str, Bindable]]
+
+
+@dataclass(frozen=True, slots=True)
+class ReadDocument:
+    """An export file, read and validated: its data, and what was cut to fit the fields."""
+
+    dataset: Dataset
+    #: One line per text longer than its field keeps, naming the place and both lengths.
+    warnings: tuple[str, ...] = ()
+
+
+def parse_document(data: bytes | str, *, bindings: Bindings | None = None) -> Dataset:
     """Read an export file and validate every record, or raise :class:`ImportProblem`.
 
     Missing tables are read as empty and missing settings as the defaults. References between
     records are checked later, by :func:`plan_import`, against what the import would produce.
+    """
+    return read_document(data, bindings=bindings).dataset
+
+
+def read_document(data: bytes | str, *, bindings: Bindings | None = None) -> ReadDocument:
+    """:func:`parse_document`, with warnings for text cut to fit its field.
+
+    A key given twice in one object is refused, and so is a keymap with control characters;
+    with ``bindings``, which gives the binding ids of the app's commands, the keymap must also
+    follow the rules the settings screen applies.
     """
     document = _decode(data)
     if not isinstance(document, dict):
         raise ImportProblem(f"the file holds {_kind(document)}, not a followup export (an object)")
     _check_header(document)
     settings = _convert(document.get("settings", {}), Settings, "settings")
+    problem = keymap_problem(document.get("settings"), bindings)
+    if problem:
+        raise ImportProblem(problem)
     tables: dict[str, tuple[Any, ...]] = {}
     for name, kind in TABLES.items():
         records = document.get(name, [])
@@ -112,7 +150,8 @@ def parse_document(data: bytes | str) -> Dataset:
             _convert(record, kind, f"{name}[{index}]") for index, record in enumerate(records)
         )
     review = _convert(document.get("review", {}), ReviewState, "review")
-    return Dataset(settings=settings, **tables, review=review)
+    dataset = Dataset(settings=settings, **tables, review=review)
+    return ReadDocument(dataset, tuple(cut_text(document, dataset)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,9 +335,17 @@ def _decode(data: bytes | str) -> Any:
     if not data.strip():
         raise ImportProblem("the file is empty")
     try:
-        return codec.decode_json(data)
+        document = codec.decode_json(data)
     except codec.FormatError as error:
         raise ImportProblem(str(error)) from None
+    # A decoder keeps the last of two equal keys; the person must learn that one was dropped.
+    place = codec.find_duplicate_key(data)
+    if place is not None:
+        raise ImportProblem(
+            f"{place.removeprefix('$.')}: the key is given twice in one object, and only the "
+            "last would be kept; remove one of them"
+        )
+    return document
 
 
 def _check_header(document: dict[str, Any]) -> None:

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple, Protocol
 
-from .text import terminal_safe
+from .text import has_control, terminal_safe
 
 #: Keys Textual itself answers to everywhere (what for, and the one action that may have them):
 #: any other command moved onto one would never run.
@@ -112,16 +112,19 @@ def _good_key(key: str) -> bool:
     )
 
 
-def entry_problem(binding_id: str, keys: str, known: Mapping[str, Bindable]) -> str:
+def entry_problem(binding_id: str, keys: str, known: Mapping[str, Bindable] | None) -> str:
     """What is wrong with binding ``binding_id`` to ``keys``, or "" when nothing is.
 
-    The message is one line and does not say where the entry is; the caller adds that.
+    With ``known`` None only the characters are checked. The message is one line and does not
+    say where the entry is; the caller adds that.
     """
-    if not (binding_id + keys).isprintable():
+    if has_control(binding_id + keys):
         return (
             f"{terminal_safe(binding_id)} = {terminal_safe(keys)} holds a control character; "
             "a keymap holds only binding ids and key names"
         )
+    if known is None:
+        return ""
     if binding_id not in known:
         return f"there is no binding id “{binding_id}”"
     if not all(_good_key(key.strip()) for key in keys.split(",")):

@@ -13,7 +13,7 @@ from datetime import date
 from enum import StrEnum
 from typing import TypeVar
 
-from .text import URL_MAX, clean_line, clean_tags, clean_text
+from .text import URL_MAX, clean_line, clean_tags, clean_text, has_control
 
 
 def new_id(prefix: str) -> str:
@@ -37,6 +37,15 @@ def _clean_fields(
         _set(obj, name, clean_line(getattr(obj, name), URL_MAX))
     for name in texts:
         _set(obj, name, clean_text(getattr(obj, name)))
+
+
+def _clean_keymap(keymap: dict[str, str]) -> dict[str, str]:
+    # Binding ids and keys reach the footer and Textual's bindings: no control characters there.
+    # An import refuses them (with the place); this keeps any other route clean too.
+    if not any(has_control(binding_id + keys) for binding_id, keys in keymap.items()):
+        return keymap
+    cleaned = {clean_line(binding_id): clean_line(keys) for binding_id, keys in keymap.items()}
+    return {binding_id: keys for binding_id, keys in cleaned.items() if binding_id and keys}
 
 
 def _require(condition: bool, message: str) -> None:
@@ -323,6 +332,7 @@ class Settings:
 
     def __post_init__(self) -> None:
         _clean_fields(self, lines=("your_name",), texts=("signature",))
+        _set(self, "keymap", _clean_keymap(self.keymap))
         _require(
             1 <= self.default_cadence_days <= 3650,
             "default_cadence_days must be between 1 and 3650",

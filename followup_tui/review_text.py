@@ -1,7 +1,8 @@
 """The daily review as ``followup today`` prints it: plain text for a terminal, or JSON.
 
 Pure functions from the data and the day to a string or JSON-ready values. Plain text fits
-80 columns, counted in terminal cells (a CJK character takes two), so a line never wraps.
+80 columns, counted in terminal cells (a CJK character takes two), so a line never wraps, and
+shows bidi controls and other characters a terminal acts on as escapes (``\\u202e``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from .dates import days_from, short_date
 from .model import Dataset
 from .review import by_kind, due_items, invite_advice, invites_used, upcoming
 from .review_items import ReviewItem
+from .text import terminal_safe
 
 #: The width every plain-text line fits in.
 WIDTH = 80
@@ -58,20 +60,21 @@ def item_line(item: ReviewItem, width: int = WIDTH) -> str:
     """
     lead = _INDENT + (_MARK if item.overdue else " " * len(_MARK))
     room = width - cell_width(lead)
-    fields = [f for f in (item.company, item.role, item.contact) if f]
+    fields = [terminal_safe(f, lines=True) for f in (item.company, item.role, item.contact) if f]
+    summary = terminal_safe(item.summary, lines=True)
     widths = [cell_width(f) for f in fields]
-    budget = room - cell_width(_SEP) * len(fields) - min(cell_width(item.summary), SUMMARY_ROOM)
+    budget = room - cell_width(_SEP) * len(fields) - min(cell_width(summary), SUMMARY_ROOM)
     while sum(widths) > budget and max(widths, default=0) > _FIELD_MIN:
         widths[widths.index(max(widths))] -= 1
     cut = [fit(f, w) for f, w in zip(fields, widths, strict=True)]
-    return lead + fit(_SEP.join((*cut, item.summary)), room)
+    return lead + fit(_SEP.join((*cut, summary)), room)
 
 
 def render_today(dataset: Dataset, today: date, width: int = WIDTH) -> str:
     """The queue as plain text: a header, then each kind under its heading with a count."""
     items = due_items(dataset, today)
     if not items:
-        return "\n".join(fit(line, width) for line in _nothing_due(dataset, today))
+        return _lines(_nothing_due(dataset, today), width)
     overdue = sum(item.overdue for item in items)
     budget = dataset.settings.invite_budget
     used = invites_used(dataset, today)
@@ -86,7 +89,12 @@ def render_today(dataset: Dataset, today: date, width: int = WIDTH) -> str:
         if group:
             lines += ["", f"{kind.label} ({len(group)})"]
             lines += [item_line(item, width) for item in group]
-    return "\n".join(fit(line, width) for line in lines)
+    return _lines(lines, width)
+
+
+def _lines(lines: list[str], width: int) -> str:
+    """The lines as printed: escaped (see :func:`~followup_tui.text.terminal_safe`), then cut."""
+    return "\n".join(fit(terminal_safe(line, lines=True), width) for line in lines)
 
 
 def _nothing_due(dataset: Dataset, today: date) -> list[str]:

@@ -1,7 +1,8 @@
 """Search results as ``followup search`` prints them: plain text for a terminal, or JSON.
 
 Plain text fits 80 columns (counted in terminal cells), people first, then interviews; under
-each record, the field it matched in and the words around the match.
+each record, the field it matched in and the words around the match. Characters a terminal acts
+on, bidi controls among them, are shown as escapes (``\\u202e``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Any
 from .model import Dataset
 from .review_text import WIDTH, fit
 from .search_hits import SearchResult
+from .text import terminal_safe
 
 _SEP = " · "
 
@@ -34,7 +36,7 @@ def render_search(result: SearchResult, width: int = WIDTH) -> str:
             lines.append("  " + head)
             if hit.field and hit.snippet not in head:
                 lines.append(f"      {hit.field}: {hit.snippet}")
-    return "\n".join(fit(line, width) for line in lines)
+    return "\n".join(fit(terminal_safe(line, lines=True), width) for line in lines)
 
 
 def search_json(result: SearchResult, dataset: Dataset) -> list[dict[str, Any]]:

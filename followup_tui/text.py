@@ -31,9 +31,9 @@ _ESCAPE_SEQUENCE = re.compile(
 )
 # C0 controls except tab and newline, DEL, and C1 controls.
 _CONTROL_MULTILINE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-# In a one-line field tab and newline go too, and so do the bidi embeddings, overrides and
-# isolates, which could make a name display in a misleading order.
-_CONTROL_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# In a one-line field tab and newline go too, and so do the line and paragraph separators and the
+# bidi embeddings, overrides and isolates, which could make a name display in a misleading order.
+_CONTROL_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069]")
 # Line breaks: the line and paragraph separators break a line wherever text is split into lines
 # (str.splitlines, the note editor), so they count as newlines.
 _BREAKS = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n"})
@@ -63,6 +63,12 @@ def clean_line(value: str, limit: int = LINE_MAX) -> str:
     value = _LINE_BREAKS.sub(" ", value)
     # Strip again after cutting, so cleaning a clean value never changes it.
     return _CONTROL_LINE.sub("", value).strip()[:limit].rstrip()
+
+
+def has_control(value: str) -> bool:
+    """True when ``value`` holds what a one-line field may not: a control character (tab and
+    newline too), a bidi control, or a line or paragraph separator."""
+    return _CONTROL_LINE.search(value) is not None
 
 
 def clean_tags(values: tuple[str, ...] | list[str]) -> tuple[str, ...]:
