@@ -65,6 +65,20 @@ def clean_line(value: str, limit: int = LINE_MAX) -> str:
     return _CONTROL_LINE.sub("", value).strip()[:limit].rstrip()
 
 
+def clean_typed(value: str, *, line: bool = False) -> str:
+    """Return text being typed or pasted into a field, cleaned before it is shown.
+
+    It loses what :func:`clean_text` (or for a one-line field, :func:`clean_line`) would take out
+    later, but it is neither trimmed nor cut: typing a space still types one.
+    """
+    if value.isprintable():
+        return value
+    if not line:
+        return clean_text(value, len(value))
+    value = _LINE_BREAKS.sub(" ", _ESCAPE_SEQUENCE.sub("", value))
+    return _CONTROL_LINE.sub("", value)
+
+
 def has_control(value: str) -> bool:
     """True when ``value`` holds what a one-line field may not: a control character (tab and
     newline too), a bidi control, or a line or paragraph separator."""

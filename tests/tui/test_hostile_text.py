@@ -3,14 +3,19 @@ as typed (minus control characters) and never crash the app or run an action."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from textual import events
+from textual.app import App, ComposeResult
+from textual.widgets import Input
 
 from followup_tui.model import Company, Contact, Interview, Stage
 from followup_tui.store import Store
 from followup_tui.tui.app import FollowupApp
+from followup_tui.tui.screens.forms import text_input
 from followup_tui.tui.widgets.note_editor import NoteEditor
 
 from .conftest import TODAY
@@ -84,3 +89,51 @@ def test_cleaning_happens_at_the_model_boundary() -> None:
     assert contact.name == "Ann"
     assert contact.tidbits == ("one two",)
     assert Interview(id="iv", company_id="c", role="R\x9bx", rounds=(date(2026, 1, 1),)).role == "R"
+
+
+# Pasted and typed text: cleaned by the widget before it is shown ---------------------------------
+
+#: C0 (SOH, STX, SO, ESC), DEL and C1 (DCS, CSI, OSC, ST, NEL), as a hostile paste carries them.
+PASTE = "A\x01B\x02C\x0eD\x7fE\x90q\x9c\x9b2J\x9d0;x\x9cF\x1b]52;c;QUFB\x07G\r\nH\tI"
+#: Everything a shown text may not hold (newline and tab are fine in a note).
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class FieldsApp(App[None]):
+    """The two widgets alone: the note editor and a form's text input."""
+
+    def compose(self) -> ComposeResult:
+        yield NoteEditor(id="note-editor", soft_wrap=True)
+        yield text_input("field")
+
+
+async def test_a_paste_into_the_note_keeps_lines_and_tabs_but_no_controls() -> None:
+    app = FieldsApp()
+    async with app.run_test(size=(80, 20)) as pilot:
+        editor = app.query_one(NoteEditor)
+        editor.focus()
+        app.post_message(events.Paste(PASTE))  # as the terminal sends it: to the focused widget
+        await pilot.pause()
+        # The 8-bit introducers go, leaving their payload as plain text, as the model does.
+        assert editor.text == "ABCDEq0;xFG\nH\tI"
+        editor.insert("\x01\x1b[31mred\x85")
+        await pilot.pause()
+        assert CONTROL.search(editor.text) is None
+        assert CONTROL.search(screen_text(app)) is None
+
+
+async def test_a_paste_into_a_form_field_shows_no_controls() -> None:
+    app = FieldsApp()
+    async with app.run_test(size=(80, 20)) as pilot:
+        field = app.query_one("#field", Input)
+        field.focus()
+        app.post_message(events.Paste("x\x01y\x02z\u202e\u2028w"))
+        await pilot.pause()
+        assert field.value == "xyz"  # a paste keeps its first line (Input cuts at U+2028)
+        field.insert_text_at_cursor(PASTE)
+        await pilot.pause()
+        assert CONTROL.search(field.value) is None
+        assert "\t" not in field.value and "\n" not in field.value
+        await pilot.press("space", "k")
+        assert field.value.endswith(" k")  # typing a space still types one
+        assert CONTROL.search(screen_text(app)) is None

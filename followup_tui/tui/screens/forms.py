@@ -30,6 +30,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
 from ...dates import parse_date
+from ...text import clean_typed
 
 ResultT = TypeVar("ResultT")
 #: The combining marks that NFKD splits off letters (accents, cedillas, ogoneks...).
@@ -128,6 +129,16 @@ def field(label: str, widget: Widget) -> Horizontal:
     )
 
 
+class CleanInput(Input):
+    """An Input whose typed or pasted text loses control characters, escape sequences, bidi
+    controls and line breaks before it is shown, as the model would drop them on saving."""
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        """Replace the text between ``start`` and ``end`` with ``text``, cleaned: typing,
+        pasting and inserting all come through here."""
+        super().replace(clean_typed(text, line=True), start, end)
+
+
 def text_input(
     id: str,
     value: str = "",
@@ -136,8 +147,8 @@ def text_input(
     placeholder: str = "",
     **kwargs: Any,
 ) -> Input:
-    """A one-line compact Input, validated by ``parse`` when given."""
-    return Input(
+    """A one-line compact :class:`CleanInput`, validated by ``parse`` when given."""
+    return CleanInput(
         value,
         placeholder=placeholder,
         id=id,

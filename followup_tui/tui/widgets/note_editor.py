@@ -10,16 +10,28 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static, TextArea
+from textual.widgets.text_area import Edit, EditResult
 
 from ...model import Template
 from ...notes import limit_status
+from ...text import clean_typed
 from ..commands import editor_bindings
 
 
 class NoteEditor(TextArea):
-    """A TextArea whose editor-safe keys (Ctrl+O, Ctrl+S, ...) reach the screen's commands."""
+    """A TextArea whose editor-safe keys (Ctrl+O, Ctrl+S, ...) reach the screen's commands.
+
+    What is typed or pasted loses its control characters and escape sequences before it is shown
+    (newlines and tabs stay), as the model would drop them on saving anyway.
+    """
 
     BINDINGS = editor_bindings("main")
+
+    def edit(self, edit: Edit) -> EditResult:
+        """Make the edit, with the inserted text cleaned: every insertion, typed, pasted or
+        made by code, comes through here."""
+        edit.text = clean_typed(edit.text)
+        return super().edit(edit)
 
     @dataclass
     class Leave(Message):
