@@ -187,14 +187,19 @@ class SearchIndex:
             return self._result(q, every, found, limit, {})
         tiers: list[_Tiers] = []
         near: dict[str, frozenset[str]] = {}
-        candidates = allowed
         for word in q.words:
             near[word] = self._short.near(word)
             typo = set().union(*(self._short.exact(w) for w in near[word]))
             prefix, long = self._short.records(word), self._long.records(word)
             tiers.append((self._short.exact(word), prefix, long, typo))
-            matched = prefix | long | typo
-            candidates = matched if candidates is None else candidates & matched
+        candidates = allowed
+        # The narrowest word first, and every later one only filters what is left: the union
+        # of a word's sets (most records, for a letter) is built at most once per query.
+        for _, prefix, long, typo in sorted(tiers, key=_width):
+            if candidates is None:
+                candidates = prefix | long | typo
+            else:
+                candidates = (candidates & prefix) | (candidates & long) | (candidates & typo)
         assert candidates is not None
         found = {kind: candidates & self._all[kind] for kind in _KINDS}
         levels = {kind: _levels(found[kind], tiers) for kind in _KINDS}
@@ -388,6 +393,11 @@ def _words_of(record: Record) -> tuple[frozenset[str], ...]:
     return record.short_words, record.long_words, record.org_words, record.tags
 
 
+def _width(tiers: _Tiers) -> int:
+    """How many records a query word may match (at most): the narrowest go first."""
+    return len(tiers[1]) + len(tiers[2]) + len(tiers[3])
+
+
 def _levels(found: set[int], tiers: list[_Tiers]) -> Iterator[tuple[int, set[int]]]:
     """``found`` split by score, best first: per query word, the best way it matched.
 
@@ -419,7 +429,10 @@ def _levels(found: set[int], tiers: list[_Tiers]) -> Iterator[tuple[int, set[int
     short = found.intersection(*(t[1] for t in tiers)) - exact
     if short:
         yield _PREFIX * n, short
-    plain = found.intersection(*(t[1] | t[2] for t in tiers)) - exact - short
+    plain = found
+    for tier in tiers:  # found & (prefix | long), without the union of two large sets
+        plain = (plain & tier[1]) | (plain & tier[2])
+    plain = plain - exact - short
     if plain:
         yield _LONG * n, plain
     rest = found - exact - short - plain
