@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
 from followup_tui.model import Company, Contact, Interview
+from followup_tui.search import CUT_HINT, MAX_QUERY
 from followup_tui.store import Store
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.screens.main import MainScreen
@@ -86,3 +88,29 @@ async def test_a_new_interview_is_findable_at_once(
         await pilot.press("backspace", "a")
         await pilot.pause()
         assert "Qubit wrangler" not in screen_text(demo_app)
+
+
+@pytest.mark.parametrize("how", ["paste", "set the value"])
+async def test_a_million_letters_pasted_are_cut_and_the_app_still_answers(
+    demo_app: FollowupApp, how: str
+) -> None:
+    async with demo_app.run_test(size=(120, 35)) as pilot:
+        await wait_for_index(pilot)
+        await pilot.press("slash")
+        box = current(demo_app, SearchScreen).query_one(Input)
+        if how == "paste":
+            box.insert_text_at_cursor("a" * 1_000_000)  # what a paste does
+        else:
+            box.value = "a" * 1_000_000
+        await wait_for(pilot, lambda: CUT_HINT in screen_text(demo_app), "the cut hint")
+        assert box.value == "a" * MAX_QUERY
+        assert box.max_length == MAX_QUERY  # typing past it is cut too, and says so
+        await pilot.press("end", "b")
+        await pilot.pause()
+        assert box.value == "a" * MAX_QUERY
+        assert CUT_HINT in screen_text(demo_app)
+        await pilot.press("backspace")  # the app still answers, and the hint goes
+        await wait_for(pilot, lambda: CUT_HINT not in screen_text(demo_app), "the hint to go")
+        assert box.value == "a" * (MAX_QUERY - 1)
+        await pilot.press("escape")
+        assert not isinstance(demo_app.screen, SearchScreen)

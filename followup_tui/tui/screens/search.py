@@ -3,6 +3,10 @@
 The search itself is :class:`followup_tui.search.SearchIndex`, built once when the app starts and
 kept current by the store's change listener; a keystroke only runs a query against it. The
 result list draws only the rows on screen, so 10,000 results cost what 30 do.
+
+A paste can be any size: the box holds at most the core's :data:`MAX_QUERY` characters, cuts a
+longer paste to fit (rather than refusing it whole, as Input does) and says so, so a keystroke
+never asks the index for more than a query's bounded work.
 """
 
 from __future__ import annotations
@@ -15,10 +19,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from ...search import Hit, SearchResult
+from ...search import CUT_HINT, MAX_QUERY, Hit, SearchResult
 from ..widgets.virtual_list import VirtualList
 
 if TYPE_CHECKING:
@@ -74,6 +79,24 @@ def result_rows(result: SearchResult) -> list[Row]:
     return rows
 
 
+class QueryInput(Input):
+    """The search box: text that would not fit is cut to the room left, and says so."""
+
+    class Cut(Message):
+        """Posted after an edit was cut to fit :attr:`Input.max_length`."""
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        """Replace ``text`` between ``start`` and ``end``, as much of it as fits."""
+        value = self.value
+        start, end = sorted((max(0, start), min(len(value), end)))  # as Input.replace does
+        room = self.max_length - (len(value) - (end - start)) if self.max_length else None
+        if room is None or len(text) <= room:
+            super().replace(text, start, end)
+            return
+        super().replace(text[: max(0, room)], start, end)
+        self.post_message(self.Cut())
+
+
 class SearchScreen(ModalScreen[Hit | None]):
     """Type to search; Up/Down choose; Enter opens the chosen person or interview."""
 
@@ -89,7 +112,10 @@ class SearchScreen(ModalScreen[Hit | None]):
 
     def __init__(self, query: str = "") -> None:
         super().__init__()
-        self.initial = query
+        self.initial = query[:MAX_QUERY]
+        # The query as it stood right after a cut, while the hint is due.
+        self._cut_to: str | None = self.initial if len(query) > MAX_QUERY else None
+        self._shown: tuple[str, SearchResult] | None = None  # the query on show, and its answer
 
     @property
     def fapp(self) -> FollowupApp:
@@ -103,10 +129,11 @@ class SearchScreen(ModalScreen[Hit | None]):
             box.border_subtitle = (
                 "Enter to open · Esc to go back · company: stage: tag: before: after:"
             )
-            yield Input(
+            yield QueryInput(
                 self.initial,
                 placeholder="a name, a company, a tidbit… (try company:acme or stage:rejected)",
                 id="search-input",
+                max_length=MAX_QUERY,
             )
             yield Static(id="search-status")
             yield VirtualList(
@@ -119,7 +146,19 @@ class SearchScreen(ModalScreen[Hit | None]):
 
     @on(Input.Changed, "#search-input")
     def _search_typed(self, event: Input.Changed) -> None:
+        if len(event.value) > MAX_QUERY:  # set by code, past the paste guard: cut it here too
+            self._cut_to = event.value[:MAX_QUERY]
+            event.input.value = self._cut_to  # comes back as another Changed
+            return
         self.run_search(event.value)
+
+    @on(QueryInput.Cut)
+    def _query_cut(self) -> None:
+        self._cut_to = text = self.query_one("#search-input", Input).value
+        if self._shown is not None and self._shown[0] == text:
+            self._show_status(text, self._shown[1])  # the cut text is searched already
+        else:
+            self.run_search(text)
 
     def run_search(self, text: str) -> None:
         """Ask the index and show the answer (a few milliseconds, even at 10,000 interviews)."""
@@ -132,11 +171,16 @@ class SearchScreen(ModalScreen[Hit | None]):
             self.set_timer(0.2, lambda: self.run_search(self.query_one(Input).value))
             return
         result = index.search(text, limit=LIMIT)
+        self._shown = (text, result)
         rows = result_rows(result)
         results.set_rows(rows)
         # Start on the first hit, not on a heading.
         if rows and isinstance(rows[0], Heading) and len(rows) > 1:
             results.highlighted = 1
+        self._show_status(text, result)
+
+    def _show_status(self, text: str, result: SearchResult) -> None:
+        """The count of matches, then any hints (a cut query's first)."""
         count = (
             f"{result.total} match{'es' if result.total != 1 else ''}"
             if text.strip()
@@ -145,8 +189,12 @@ class SearchScreen(ModalScreen[Hit | None]):
         if len(result.hits) < result.total:
             count += f" (the best {LIMIT} of each kind shown: type more to narrow)"
         line = [Content.styled(count, "$text-muted")]
-        for hint in result.hints:
+        hints = result.hints
+        if text == self._cut_to and CUT_HINT not in hints:
+            hints = (CUT_HINT, *hints)
+        for hint in hints:
             line.append(Content.styled(f"  {hint}", "$warning"))
+        status = self.query_one("#search-status", Static)
         status.update(Content("").join(line), layout=False)  # fixed height: no re-layout
 
     def action_move(self, step: int) -> None:
