@@ -38,9 +38,10 @@ _CONTROL_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069]")
 # (str.splitlines, the note editor), so they count as newlines.
 _BREAKS = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n"})
 _LINE_BREAKS = re.compile(r"[\t\r\n\u2028\u2029]+")
-# What a terminal acts on, or what reorders or breaks printed lines: C0 and C1 controls, DEL, the
-# line and paragraph separators, and the bidi embeddings, overrides and isolates.
-_UNSAFE_OUTPUT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069]")
+#: What a terminal acts on, or what reorders or breaks printed lines: C0 controls but newline and
+#: tab, DEL, C1 controls, the line and paragraph separators, and the bidi embeddings, overrides
+#: and isolates. Shared with the app's last guard before the terminal (tui/safe_output.py).
+UNSAFE_OUTPUT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028-\u202e\u2066-\u2069]")
 
 
 def clean_text(value: str, limit: int = TEXT_MAX) -> str:
@@ -107,9 +108,9 @@ def terminal_safe(value: str, *, lines: bool = False, json: bool = False) -> str
     (``\\u001b``), so JSON text stays valid JSON with the same values.
     """
     if lines:
-        if not _UNSAFE_OUTPUT.search(value):
+        if not UNSAFE_OUTPUT.search(value):
             return value
-        return _UNSAFE_OUTPUT.sub(lambda found: _escape(found[0], json=json), value)
+        return UNSAFE_OUTPUT.sub(lambda found: _escape(found[0], json=json), value)
     if value.isprintable():
         return value
     return "".join(c if c.isprintable() else _escape(c, json=json) for c in value)
