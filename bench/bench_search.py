@@ -5,6 +5,8 @@ titles, tidbits, notes and touches), times the index build, then types each quer
 keystroke at a time and prints the median, p95 and worst time per keystroke, the time to clear
 the query back to everything, and the time of one incremental update. It asserts nothing.
 Targets: median <= 5 ms, worst <= 20 ms per keystroke, with the app's limit of 50 per group.
+Then it times pasted queries, from 200 characters to a million, which are cut to the query
+limits (issue 9): no paste may cost more than the worst keystroke.
 """
 
 from __future__ import annotations
@@ -186,6 +188,19 @@ def make(rng: random.Random) -> tuple[dict[str, Company], dict[str, Interview], 
     return companies, interviews, contacts
 
 
+def pastes(rng: random.Random) -> dict[str, str]:
+    """Pasted queries: the worst that fits the limits, then far past them."""
+    page = " ".join(rng.choice(NOTES) for _ in range(20_000))
+    return {
+        "'a o' (typed, for comparison)": "a o",
+        "200 characters of notes": page[:200],
+        "8 one-letter words": "a n c k p t l r",
+        "a 1,000,000-letter word": "abcdefghij" * 100_000,
+        "1,000,000 characters of notes": page[:1_000_000],
+        "1,000,000 characters of 'e '": "e " * 500_000,
+    }
+
+
 def ms(seconds: float) -> str:
     return f"{1000 * seconds:7.2f} ms"
 
@@ -227,6 +242,17 @@ def main() -> None:
         f"clear to empty (all items):  median {ms(statistics.median(clears))}  "
         f"max {ms(max(clears))}"
     )
+    for name, pasted in pastes(random.Random(2)).items():
+        for limit in (LIMIT, 100):  # the bench's limit, then the search screen's
+            took = []
+            for _ in range(5):
+                began = time.perf_counter()
+                index.search(pasted, limit=limit)
+                took.append(time.perf_counter() - began)
+            print(
+                f"pasted {name:<32} limit {limit:>3}:  median {ms(statistics.median(took))}  "
+                f"max {ms(max(took))}"
+            )
     updates = []
     for i in range(200):
         interview = interviews[f"iv_{i}"]

@@ -2,7 +2,9 @@
 
 Runs the real app headless over a real store file, opens the search, and for each keystroke
 measures (a) the screen's own work (the index query and handing the rows to the list) and (b)
-the time until the app is idle again with the new rows painted. Prints figures; asserts nothing.
+the time until the app is idle again with the new rows painted. Then it pastes queries of 200 to
+1,000,000 characters into the box (cut to the query limit, issue 9) and measures the same.
+Prints figures; asserts nothing.
 Run: python bench/bench_search_screen.py
 """
 
@@ -19,7 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from bench_search import make
+from bench_search import make, pastes
+from textual.widgets import Input
 
 from followup_tui.model import Dataset
 from followup_tui.store import Store
@@ -63,6 +66,35 @@ async def run() -> None:
                 work.append(t1 - t0)
                 painted.append(t2 - t0)
             screen.run_search("")
+        searches: list[float] = []
+        search = screen.run_search
+
+        def timed(text: str) -> None:
+            began = time.perf_counter()
+            search(text)
+            searches.append(time.perf_counter() - began)
+
+        screen.run_search = timed  # type: ignore[method-assign]
+        box = screen.query_one(Input)
+        for name, pasted in pastes(random.Random(2)).items():
+            for how in ("paste", "set the value"):
+                box.value = ""
+                await pilot.pause()
+                searches.clear()
+                t0 = time.perf_counter()
+                if how == "paste":
+                    box.insert_text_at_cursor(pasted)  # what the Paste event does
+                else:
+                    box.value = pasted
+                t1 = time.perf_counter()
+                await pilot.pause()
+                await pilot.pause()  # the Changed, then the Cut
+                t2 = time.perf_counter()
+                print(
+                    f"{how:<13} {name:<32} box {1000 * (t1 - t0):6.1f} ms   "
+                    f"each search {', '.join(f'{1000 * s:.1f}' for s in searches)} ms   "
+                    f"until idle {1000 * (t2 - t0):6.1f} ms   kept {len(box.value)}"
+                )
         for _ in range(30):  # the test driver's own cost of waiting for idle, for comparison
             t0 = time.perf_counter()
             await pilot.pause()
