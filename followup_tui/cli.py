@@ -77,8 +77,9 @@ class Session:
         """Open the store, turning every storage problem into a one-line error."""
         from .store import Store, StoreError
 
-        if read_only and not self.db_path.exists():
-            # Nothing has been saved yet: reading it is reading an empty database.
+        if read_only and not os.path.lexists(self.db_path):
+            # Nothing has been saved yet: reading it is reading an empty database. (A link
+            # that leads nowhere is not "nothing yet": the store says where it points.)
             yield _NoDatabase()
             return
         try:

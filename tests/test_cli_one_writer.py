@@ -85,11 +85,6 @@ def test_a_dangling_symlink_is_refused_for_writing(tmp_path: Path, payload: byte
     assert sorted(os.listdir(tmp_path)) == ["link.json"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli.py's Session.store answers a missing file with an empty database before the "
-    "store is asked; it needs os.path.lexists instead of Path.exists",
-)
 def test_a_dangling_symlink_is_not_exported_as_empty(tmp_path: Path) -> None:
     link = tmp_path / "link.json"
     link.symlink_to(tmp_path / "gone.json")
