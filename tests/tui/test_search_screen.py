@@ -112,5 +112,5 @@ async def test_a_million_letters_pasted_are_cut_and_the_app_still_answers(
         await pilot.press("backspace")  # the app still answers, and the hint goes
         await wait_for(pilot, lambda: CUT_HINT not in screen_text(demo_app), "the hint to go")
         assert box.value == "a" * (MAX_QUERY - 1)
-        await pilot.press("escape")
-        assert not isinstance(demo_app.screen, SearchScreen)
+        await pilot.press("ctrl+q")  # and quits from the search (unanswered in issue 9)
+        await wait_for(pilot, lambda: not demo_app.is_running, "the app to quit")

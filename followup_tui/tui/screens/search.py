@@ -100,6 +100,10 @@ class QueryInput(Input):
 class SearchScreen(ModalScreen[Hit | None]):
     """Type to search; Up/Down choose; Enter opens the chosen person or interview."""
 
+    #: A query is nothing of the user's to lose: Ctrl+Q quits from here (see the app's
+    #: check_action), whatever was pasted.
+    QUIT_IS_SAFE = True
+
     BINDINGS = [
         Binding(
             "escape", "dismiss(None)", "Back", tooltip="Back to where you were", id="search.back"
