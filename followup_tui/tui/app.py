@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import signal
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
@@ -13,15 +13,18 @@ from pathlib import Path
 from rich.text import Text
 from textual import work
 from textual.app import App, SystemCommand
+from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import TextArea
 
+from ..keymap import bindable, check_keymap
 from ..model import Dataset
 from ..search import Hit, SearchIndex
 from ..store import Store, StoreError
 from .commands import COMMANDS, bindings_for
+from .safe_output import DropUnsafeCharacters
 
 #: Seconds of quiet after a change before the file is written. With the note's draft pause
 #: (note_screen.DRAFT_DELAY) this bounds what a crash can lose to the last ~0.6 s of typing.
@@ -50,6 +53,7 @@ class FollowupApp(App[None]):
         self.save_problem: str | None = None
         """Why the last save failed, while changes are kept only in memory; else None."""
         self._sub_title = self.sub_title
+        self._safe_output = DropUnsafeCharacters()
         self.search_index: SearchIndex | None = None
         """Built in the background at start-up, then kept current by the store's listener."""
         self._index_stale = False
@@ -58,12 +62,28 @@ class FollowupApp(App[None]):
         """Apply the user's key remapping, then show the main screen."""
         from .screens.main import MainScreen
 
-        if self.store.settings.keymap:
-            self.set_keymap(self.store.settings.keymap)
+        self._apply_stored_keymap()
         self.push_screen(MainScreen())
         self._watch_hangups(True)
         self.store.subscribe(self._store_changed)
         self._build_index(self.store.dataset())
+
+    def _apply_stored_keymap(self) -> None:
+        # A keymap saved by an older followup (or edited by hand) may break a rule the settings
+        # screen and import now enforce, such as Tab bound to quit: such a keymap is not applied.
+        keymap = self.store.settings.keymap
+        if not keymap:
+            return
+        problems = check_keymap(keymap, bindable(COMMANDS))
+        if problems:
+            self.notify(
+                f"{problems[0]}. Your key remapping was not applied; fix it in the settings (,).",
+                title="Keys not remapped",
+                severity="warning",
+                timeout=15,
+            )
+            return
+        self.set_keymap(keymap)
 
     # Search index -------------------------------------------------------------------------------
 
@@ -150,6 +170,10 @@ class FollowupApp(App[None]):
             # Nobody is there to ask: keep the changes in a file beside the user's home.
             self.export_unsaved()
         self.exit(return_code=128 + signum)
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, then the guard that keeps user text from acting on the terminal."""
+        return [*super().get_line_filters(), self._safe_output]
 
     def notify(
         self,

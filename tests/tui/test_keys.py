@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from textual.app import SystemCommand
@@ -11,7 +12,8 @@ from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.commands import COMMANDS, commands_for, keys_markdown, rows
 from followup_tui.tui.screens.main import MainScreen
 
-from .screen_text import current, widget_text
+from .conftest import TODAY
+from .screen_text import current, notices, widget_text
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "keys.md"
 
@@ -64,12 +66,19 @@ def test_every_command_names_an_action_that_exists() -> None:
 
 
 async def test_keys_can_be_remapped_from_settings(demo_store: Store) -> None:
-    from dataclasses import replace
-
-    from .conftest import TODAY
-
     demo_store.set_settings(replace(demo_store.settings, keymap={"main.filter": "y"}))
     app = FollowupApp(demo_store, today=TODAY)
     async with app.run_test(size=(120, 35)) as pilot:
         await pilot.press("y")
         assert current(app, MainScreen).stage_filter is not None
+
+
+async def test_a_stored_keymap_that_breaks_the_rules_is_not_applied(demo_store: Store) -> None:
+    # Saved by an older followup, or edited by hand: Tab would quit the app.
+    demo_store.set_settings(replace(demo_store.settings, keymap={"app.quit": "tab,j"}))
+    app = FollowupApp(demo_store, today=TODAY)
+    async with app.run_test(size=(120, 35), notifications=True) as pilot:
+        await pilot.press("tab", "j")
+        assert app.is_running
+        assert "Keys not remapped" in notices(app)
+        assert "app.quit" in notices(app)

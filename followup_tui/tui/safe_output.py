@@ -1,0 +1,34 @@
+"""The last guard before the terminal: no drawn line carries a character that acts on it.
+
+The model cleans text at its boundary and the widgets clean what is typed or pasted, but text
+kept on purpose (a bidi isolate in an Arabic tidbit, a line separator in a note) is still user
+text. This line filter drops, from every line the app draws, the characters that a terminal
+acts on or that reorder or break the line: C0 and C1 controls, DEL, the bidi embeddings,
+overrides and isolates, and the line and paragraph separators. All of them take no cells, so
+the layout is unchanged. Lines are cached once drawn, so the filter runs only on lines that
+changed.
+"""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from textual.color import Color
+from textual.filter import LineFilter
+
+from ..text import UNSAFE_OUTPUT
+
+
+class DropUnsafeCharacters(LineFilter):
+    """Remove terminal-acting and line-reordering characters from the text of every segment."""
+
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        """Return the segments, with those that held such characters cleaned."""
+        search = UNSAFE_OUTPUT.search
+        if not any(search(text) for text, _, control in segments if not control):
+            return segments
+        return [
+            Segment(UNSAFE_OUTPUT.sub("", text), style, control)
+            if not control and search(text)
+            else Segment(text, style, control)
+            for text, style, control in segments
+        ]
