@@ -114,3 +114,16 @@ async def test_a_million_letters_pasted_are_cut_and_the_app_still_answers(
         assert box.value == "a" * (MAX_QUERY - 1)
         await pilot.press("ctrl+q")  # and quits from the search (unanswered in issue 9)
         await wait_for(pilot, lambda: not demo_app.is_running, "the app to quit")
+
+
+async def test_control_characters_pasted_into_the_search_box_are_dropped(
+    demo_app: FollowupApp,
+) -> None:
+    async with demo_app.run_test(size=(120, 35)) as pilot:
+        await wait_for_index(pilot)
+        await pilot.press("slash")
+        box = demo_app.screen.query_one(Input)
+        box.insert_text_at_cursor("mü\x1b]0;x\x07l\u202e\x01ler")
+        await pilot.pause()
+        assert box.value == "müller"
+        assert "Zoë Müller" in screen_text(demo_app)

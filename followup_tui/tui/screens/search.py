@@ -24,7 +24,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from ...search import CUT_HINT, MAX_QUERY, Hit, SearchResult
+from ...text import clean_typed
 from ..widgets.virtual_list import VirtualList
+from .forms import CleanInput
 
 if TYPE_CHECKING:
     from ..app import FollowupApp
@@ -79,14 +81,16 @@ def result_rows(result: SearchResult) -> list[Row]:
     return rows
 
 
-class QueryInput(Input):
-    """The search box: text that would not fit is cut to the room left, and says so."""
+class QueryInput(CleanInput):
+    """The search box: typed or pasted text is cleaned as in every form field (control and bidi
+    characters dropped), and what would not fit is cut to the room left, saying so."""
 
     class Cut(Message):
         """Posted after an edit was cut to fit :attr:`Input.max_length`."""
 
     def replace(self, text: str, start: int, end: int) -> None:
         """Replace ``text`` between ``start`` and ``end``, as much of it as fits."""
+        text = clean_typed(text, line=True)
         value = self.value
         start, end = sorted((max(0, start), min(len(value), end)))  # as Input.replace does
         room = self.max_length - (len(value) - (end - start)) if self.max_length else None
