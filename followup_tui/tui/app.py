@@ -205,7 +205,10 @@ class FollowupApp(App[None]):
         except StoreError as error:
             self.call_from_thread(self._save_failed, str(error))
         else:
-            self.call_from_thread(self._save_worked)
+            # Only news after a failure; most saves need no call back (and one that ends as the
+            # app closes must not leave a callback for a loop that is gone).
+            if self.save_problem is not None:
+                self.call_from_thread(self._save_worked)
 
     def save_now(self) -> bool:
         """Write pending changes at once (on quit); False, after saying why, if that failed."""
