@@ -182,3 +182,14 @@ def test_the_docs_list_every_binding_id() -> None:
 def test_parse_keymap_keeps_textuals_own_keys() -> None:
     assert parse_keymap("main.copy = ctrl+q")[1] == ["Line 1: Ctrl+Q is kept for quitting"]
     assert parse_keymap("app.quit = ctrl+q") == ({"app.quit": "ctrl+q"}, [])
+
+
+async def test_control_characters_typed_into_your_name_are_dropped(store: Store) -> None:
+    app = FollowupApp(store, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_settings(pilot)
+        name = screen.query_one("#set-your-name", Input)
+        name.value = ""
+        name.insert_text_at_cursor("Ro\x1b[31mbin\x9b2J")
+        await pilot.pause()
+        assert name.value == "Robin"

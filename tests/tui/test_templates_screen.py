@@ -276,3 +276,14 @@ def test_the_docs_name_every_placeholder_and_its_gap() -> None:
     for name in PLACEHOLDERS:
         assert f"| `{{{name}}}` |" in docs
         assert f"| `{gap(name)}` |" in docs
+
+
+async def test_control_characters_typed_into_the_name_are_dropped(store: Store) -> None:
+    app = FollowupApp(store, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_templates(pilot)
+        await pilot.press("ctrl+n")
+        name = screen.query_one("#tpl-name", Input)
+        name.insert_text_at_cursor("Cof\x1b]0;x\x07fee\u202e\x01")
+        await pilot.pause()
+        assert name.value == "Coffee"

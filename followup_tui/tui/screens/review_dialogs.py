@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from ...dates import parse_date
 from ...text import clean_line
+from .forms import CleanInput
 
 
 class SnoozeDialog(ModalScreen[date | None]):
@@ -40,7 +41,7 @@ class SnoozeDialog(ModalScreen[date | None]):
                 Option(f"In a week ({week:%a %d %b})", id="7"),
                 id="snooze-choices",
             )
-            yield Input(placeholder="or on a date: YYYY-MM-DD", id="snooze-date")
+            yield CleanInput(placeholder="or on a date: YYYY-MM-DD", id="snooze-date")
             yield Static(id="snooze-error", classes="error")
 
     @on(OptionList.OptionSelected, "#snooze-choices")
@@ -91,7 +92,7 @@ class DismissDialog(ModalScreen[str | None]):
                 *(Option(reason, id=str(i)) for i, reason in enumerate(self.reasons)),
                 id="dismiss-reasons",
             )
-            yield Input(placeholder="or type a reason and press Enter", id="dismiss-reason")
+            yield CleanInput(placeholder="or type a reason and press Enter", id="dismiss-reason")
             if self.note:
                 yield Static(Content.styled(self.note, "$text-muted"))
 

@@ -25,6 +25,7 @@ from ...keymap import Bindable, bindable
 from ...model import Settings
 from ..commands import COMMANDS, key_label
 from .confirm import ConfirmDialog
+from .forms import CleanInput
 
 if TYPE_CHECKING:
     from ..app import FollowupApp
@@ -94,7 +95,7 @@ class SettingsScreen(Screen[None]):
                 yield Static("You", classes="set-section")
                 with Horizontal(classes="set-row"):
                     yield Label("Your name", classes="set-label")
-                    yield Input(id="set-your-name", compact=True, placeholder="For {my_name}")
+                    yield CleanInput(id="set-your-name", compact=True, placeholder="For {my_name}")
                 yield Label(
                     Content("Signature, for {signature} (else your name):"), classes="set-hint"
                 )

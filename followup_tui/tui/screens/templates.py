@@ -41,6 +41,7 @@ from ...notes import NoteContext, all_templates
 from ...text import clean_line, clean_text
 from ..template_preview import placeholder_reference, preview_content, sample_context
 from .confirm import ConfirmDialog
+from .forms import CleanInput
 
 if TYPE_CHECKING:
     from ..app import FollowupApp
@@ -94,7 +95,7 @@ class TemplatesScreen(Screen[None]):
             with Vertical(id="tpl-editor"):
                 with Horizontal(classes="tpl-row"):
                     yield Label("Name", classes="tpl-label")
-                    yield Input(id="tpl-name", compact=True, placeholder="Shown in the list")
+                    yield CleanInput(id="tpl-name", compact=True, placeholder="Shown in the list")
                 yield Static(id="tpl-name-error", classes="tpl-error")
                 with Horizontal(classes="tpl-row"):
                     yield Label("Kind", classes="tpl-label")
