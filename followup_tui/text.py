@@ -60,10 +60,8 @@ def clean_line(value: str, limit: int = LINE_MAX) -> str:
     """Return one line of user text: no controls, no line breaks, trimmed and bounded."""
     if value.isprintable() and len(value) <= limit and value == value.strip():
         return value
-    value = _ESCAPE_SEQUENCE.sub("", value)
-    value = _LINE_BREAKS.sub(" ", value)
     # Strip again after cutting, so cleaning a clean value never changes it.
-    return _CONTROL_LINE.sub("", value).strip()[:limit].rstrip()
+    return clean_typed(value, line=True).strip()[:limit].rstrip()
 
 
 def clean_typed(value: str, *, line: bool = False) -> str:

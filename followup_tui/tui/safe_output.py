@@ -24,11 +24,11 @@ class DropUnsafeCharacters(LineFilter):
     def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
         """Return the segments, with those that held such characters cleaned."""
         search = UNSAFE_OUTPUT.search
-        if not any(search(text) for text, _, control in segments if not control):
+        if not any(search(segment.text) for segment in segments if not segment.control):
             return segments
         return [
-            Segment(UNSAFE_OUTPUT.sub("", text), style, control)
-            if not control and search(text)
-            else Segment(text, style, control)
-            for text, style, control in segments
+            Segment(UNSAFE_OUTPUT.sub("", segment.text), segment.style, segment.control)
+            if not segment.control and search(segment.text)
+            else segment
+            for segment in segments
         ]
