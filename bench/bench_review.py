@@ -19,7 +19,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from followup_tui.model import (
+from followup_tui.domain.model import (
     Channel,
     Company,
     ConnectionStatus,
@@ -31,7 +31,7 @@ from followup_tui.model import (
     Touch,
     TouchKind,
 )
-from followup_tui.review import due_items, invites_used, progress, upcoming
+from followup_tui.review.queue import due_items, invites_used, progress, upcoming
 
 INTERVIEWS = 10_000
 CONTACTS = 4 * INTERVIEWS  # a panel of three and a recruiter each

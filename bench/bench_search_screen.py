@@ -24,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 from bench_search import make, pastes
 from textual.widgets import Input
 
-from followup_tui.model import Dataset
-from followup_tui.store import Store
+from followup_tui.domain.model import Dataset
+from followup_tui.store.store import Store
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.screens.search import SearchScreen
 

@@ -11,8 +11,8 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from followup_tui.model import Company, Contact, Dataset, Interview, Touch, TouchKind
-from followup_tui.store import Store
+from followup_tui.domain.model import Company, Contact, Dataset, Interview, Touch, TouchKind
+from followup_tui.store.store import Store
 
 INTERVIEWS = 10_000
 CONTACTS = 40_000

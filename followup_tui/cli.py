@@ -2,7 +2,7 @@
 
 The command line is a contract that scripts rely on: a user's mistake, a full disk or a hostile
 file ends with a non-zero exit status and one line on stderr, never a traceback. Whatever quotes a
-file name or user text goes through :func:`~followup_tui.text.terminal_safe`, so nothing printed
+file name or user text goes through :func:`~followup_tui.domain.terminal_safe`, so nothing printed
 can act on the terminal. Textual is imported only when the app is opened, so the subcommands start
 fast.
 """
@@ -24,12 +24,8 @@ from typing import Any, NoReturn
 import click
 
 from . import __version__
-from .codec import FormatError
-from .dates import parse_date
-from .keymap import Bindable
-from .model import Dataset
+from .domain import Bindable, Dataset, FormatError, parse_date, terminal_safe
 from .paths import DB_ENV, resolve_db_path
-from .text import terminal_safe
 
 
 class UserError(click.ClickException):
@@ -214,7 +210,7 @@ def export_command(session: Session, fmt: str, output: Path | None) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    from .storage import atomic_write
+    from .store import atomic_write
 
     try:
         atomic_write(output, data)
@@ -229,8 +225,7 @@ def export_command(session: Session, fmt: str, output: Path | None) -> None:
 @click.pass_obj
 def import_command(session: Session, source: Path, dry_run: bool) -> None:
     """Merge an export file (or - for standard input) into the database, all or nothing."""
-    from .import_source import SourceError, read_source
-    from .interop import ImportProblem, plan_import, read_document
+    from .interop import ImportProblem, SourceError, plan_import, read_document, read_source
 
     name = "standard input" if str(source) == "-" else str(source)
     try:
@@ -256,7 +251,7 @@ def import_command(session: Session, source: Path, dry_run: bool) -> None:
 
 def _bindings() -> Mapping[str, Bindable]:
     """The binding ids an imported keymap may name: the app's command table (needs Textual)."""
-    from .keymap import bindable
+    from .domain import bindable
     from .tui.commands import COMMANDS
 
     return bindable(COMMANDS)
@@ -267,7 +262,7 @@ def _bindings() -> Mapping[str, Bindable]:
 @click.pass_obj
 def today_command(session: Session, as_json: bool) -> None:
     """List everything due today: the daily review, as the app's r screen shows it."""
-    from .review_text import render_today, today_json
+    from .review import render_today, today_json
 
     with session.store(read_only=True) as store:
         dataset = store.dataset()
@@ -295,8 +290,7 @@ def search_command(session: Session, query: tuple[str, ...], as_json: bool, limi
 
     Filters: company:NAME stage:STAGE tag:TAG before:YYYY-MM-DD after:YYYY-MM-DD.
     """
-    from .search import SearchIndex
-    from .search_render import render_search, search_json
+    from .search import SearchIndex, render_search, search_json
 
     with session.store(read_only=True) as store:
         dataset = store.dataset()

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
-from .storage import atomic_write
+from .store import atomic_write
 
 # The child hands its stdout to /dev/null before pyperclip runs: xclip stays behind as a daemon
 # that serves the selection, and must not keep our pipe open (we would wait for it forever).

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from followup_tui.text import UNSAFE_OUTPUT
+from followup_tui.domain.text import UNSAFE_OUTPUT
 
 #: Keys as a terminal sends them.
 CTRL_Q = b"\x11"

@@ -19,8 +19,7 @@ from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
 from textual.widgets import TextArea
 
-from ..keymap import bindable, check_keymap
-from ..model import Dataset
+from ..domain import Dataset, bindable, check_keymap
 from ..search import Hit, SearchIndex
 from ..store import Store, StoreError
 from .commands import COMMANDS, bindings_for
@@ -258,7 +257,7 @@ class FollowupApp(App[None]):
         ``followup import`` reads back.
         """
         from ..interop import export_json
-        from ..storage import atomic_write
+        from ..store import atomic_write
 
         path = Path.home() / f"followup-unsaved-{datetime.now():%Y%m%d-%H%M%S}.json"
         try:

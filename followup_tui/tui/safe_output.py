@@ -15,7 +15,7 @@ from rich.segment import Segment
 from textual.color import Color
 from textual.filter import LineFilter
 
-from ..text import UNSAFE_OUTPUT
+from ..domain import UNSAFE_OUTPUT
 
 
 class DropUnsafeCharacters(LineFilter):

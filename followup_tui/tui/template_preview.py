@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from textual.content import Content
 
-from ..model import Channel, Company, Contact, Interview, Settings, Stage
+from ..domain import Channel, Company, Contact, Interview, Settings, Stage
 from ..notes import PLACEHOLDERS, NoteContext, gap, limit_status, render
 
 # Anything in braces that is not a placeholder reaches the note as typed; the editor says so.

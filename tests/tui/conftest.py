@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from followup_tui.demo import demo_dataset
-from followup_tui.store import Store
+from followup_tui.demo.dataset import demo_dataset
+from followup_tui.store.store import Store
 from followup_tui.tui.app import FollowupApp
 
 TODAY = date(2026, 11, 26)

@@ -12,8 +12,8 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.widgets import Input
 
-from followup_tui.model import Company, Contact, Interview, Stage
-from followup_tui.store import Store
+from followup_tui.domain.model import Company, Contact, Interview, Stage
+from followup_tui.store.store import Store
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.screens.forms import text_input
 from followup_tui.tui.widgets.note_editor import NoteEditor

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.app import SystemCommand
 
-from followup_tui.store import Store
+from followup_tui.store.store import Store
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.commands import COMMANDS, commands_for, keys_markdown, rows
 from followup_tui.tui.screens.main import MainScreen

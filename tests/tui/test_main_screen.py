@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from followup_tui.model import ConnectionStatus, Touch, TouchKind, TouchStatus
-from followup_tui.store import Store
+from followup_tui.domain.model import ConnectionStatus, Touch, TouchKind, TouchStatus
+from followup_tui.store.store import Store
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.screens.confirm import ConfirmDialog
 from followup_tui.tui.screens.main import MainScreen

@@ -6,8 +6,8 @@ from collections import Counter
 from datetime import timedelta
 from typing import Any
 
-from followup_tui.review import ItemKind, due_items
-from followup_tui.store import Store
+from followup_tui.review.queue import ItemKind, due_items
+from followup_tui.store.store import Store
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.screens.main import MainScreen
 from followup_tui.tui.screens.review import ReviewScreen
@@ -100,7 +100,7 @@ def test_review_snapshot(snap_compare: Any, demo_app: FollowupApp) -> None:
 async def test_withdrawing_a_pending_invitation_logs_it(
     demo_app: FollowupApp, demo_store: Store
 ) -> None:
-    from followup_tui.model import ConnectionStatus, TouchKind
+    from followup_tui.domain.model import ConnectionStatus, TouchKind
 
     async with demo_app.run_test(size=(120, 35)) as pilot:
         await pilot.press("r")

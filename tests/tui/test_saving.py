@@ -17,8 +17,8 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Checkbox
 
-from followup_tui import storage
-from followup_tui.store import Store
+from followup_tui.store import storage
+from followup_tui.store.store import Store
 from followup_tui.tui import app as app_module
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.screens import note_screen

@@ -6,9 +6,9 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from followup_tui.model import Company, Contact, Interview
+from followup_tui.domain.model import Company, Contact, Interview
 from followup_tui.search import CUT_HINT, MAX_QUERY
-from followup_tui.store import Store
+from followup_tui.store.store import Store
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.screens.main import MainScreen
 from followup_tui.tui.screens.search import SearchScreen

@@ -8,8 +8,8 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, TextArea
 
-from followup_tui.demo import SETTINGS
-from followup_tui.store import Store
+from followup_tui.demo.dataset import SETTINGS
+from followup_tui.store.store import Store
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.screens.confirm import ConfirmDialog
 from followup_tui.tui.screens.main import MainScreen

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from followup_tui.store import Store
+from followup_tui.store.store import Store
 from followup_tui.tui.app import FollowupApp
 
 from .conftest import TODAY

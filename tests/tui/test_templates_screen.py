@@ -8,9 +8,9 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, TextArea
 
-from followup_tui.builtin_templates import BUILTIN_TEMPLATES
-from followup_tui.notes import PLACEHOLDERS, gap
-from followup_tui.store import Store
+from followup_tui.notes.builtin import BUILTIN_TEMPLATES
+from followup_tui.notes.render import PLACEHOLDERS, gap
+from followup_tui.store.store import Store
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.screens.confirm import ConfirmDialog
 from followup_tui.tui.screens.main import MainScreen

@@ -29,7 +29,7 @@ class ConfirmDialog(ModalScreen[bool]):
     the contact too"); read :attr:`option_checked` once it is dismissed.
     """
 
-    CSS_PATH = "../forms.tcss"
+    CSS_PATH = "forms.tcss"
     AUTO_FOCUS = "#confirm-no"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "confirm_answer(True)", "Yes", tooltip="Confirm", id="confirm.yes"),

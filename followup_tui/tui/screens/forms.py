@@ -12,8 +12,6 @@ person can act on, which is exactly what the form shows.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable
 from datetime import date
 from typing import Any, ClassVar, TypeVar
@@ -29,12 +27,10 @@ from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
-from ...dates import parse_date
-from ...text import clean_typed
+from ...domain import clean_typed, parse_date
 
 ResultT = TypeVar("ResultT")
 #: The combining marks that NFKD splits off letters (accents, cedillas, ogoneks...).
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 # Parsing typed text ------------------------------------------------------------------------------
@@ -87,18 +83,6 @@ def parse_email(text: str) -> str:
     if value and not (at and local and domain and " " not in value):
         raise ValueError(f"{value!r} does not look like an email address")
     return value
-
-
-def same_name(name: str) -> str:
-    """The key under which two company names are the same: case and spacing do not count."""
-    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
-
-
-def fold(text: str) -> str:
-    """Text for matching as a person types: no case, no accents ("José" matches "jose")."""
-    if not text.isascii():  # the fast path matters: the panel form folds every contact's name
-        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
-    return " ".join(text.casefold().split())
 
 
 # Widgets -----------------------------------------------------------------------------------------
@@ -161,7 +145,7 @@ def text_input(
 class FormScreen(ModalScreen[ResultT]):
     """A modal form: subclasses compose their fields and build the result from them."""
 
-    CSS_PATH = "../forms.tcss"
+    CSS_PATH = "forms.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "form_save", "Save", tooltip="Save and close the form", id="form.save"),
         Binding(

@@ -12,17 +12,8 @@ from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, Select, TextArea
 
-from ...model import ConnectionStatus, Contact, Employment, new_id
-from .forms import (
-    FormScreen,
-    field,
-    parse_cadence,
-    parse_email,
-    parse_list,
-    required,
-    same_name,
-    text_input,
-)
+from ...domain import ConnectionStatus, Contact, Employment, fold, new_id
+from .forms import FormScreen, field, parse_cadence, parse_email, parse_list, required, text_input
 
 MOVE_LABEL = "Record a move (keeps the old company in their history)"
 
@@ -101,11 +92,7 @@ class ContactForm(FormScreen[Contact | None]):
     def _form_moved(self) -> bool:
         """True when an existing contact's company text now names another company."""
         old = self._form_contact
-        return bool(
-            old
-            and old.company
-            and same_name(self.form_text("ct-company")) != same_name(old.company)
-        )
+        return bool(old and old.company and fold(self.form_text("ct-company")) != fold(old.company))
 
     @on(Input.Changed, "#ct-company")
     def _form_company_changed(self) -> None:

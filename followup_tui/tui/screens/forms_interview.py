@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Select, TextArea
 
-from ...model import Company, Interview, Stage, new_id
+from ...domain import Company, Interview, Stage, fold, new_id
 from .forms import (
     FormScreen,
     field,
@@ -18,7 +18,6 @@ from .forms import (
     parse_list,
     parse_optional_date,
     required,
-    same_name,
     text_input,
 )
 
@@ -39,7 +38,7 @@ class InterviewForm(FormScreen[tuple[Company, Interview] | None]):
         self._form_company = companies.get(interview.company_id) if interview else None
         self._form_by_name: dict[str, Company] = {}
         for company in companies.values():
-            self._form_by_name.setdefault(same_name(company.name), company)
+            self._form_by_name.setdefault(fold(company.name), company)
         self._form_names = [c.name for c in companies.values()]
 
     def form_title(self) -> str:
@@ -137,7 +136,7 @@ class InterviewForm(FormScreen[tuple[Company, Interview] | None]):
     def form_result(self) -> tuple[Company, Interview]:
         """The company (found or new) and the interview built from the fields."""
         name = self.form_text("iv-company")
-        company = self._form_by_name.get(same_name(name)) or Company(new_id("co"), name)
+        company = self._form_by_name.get(fold(name)) or Company(new_id("co"), name)
         changes: dict[str, Any] = {
             "company_id": company.id,
             "role": self.form_text("iv-role"),

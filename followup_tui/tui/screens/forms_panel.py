@@ -19,8 +19,8 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from ...model import Contact, Interview, new_id
-from .forms import FormScreen, field, fold, required, text_input
+from ...domain import Contact, Interview, fold, new_id
+from .forms import FormScreen, field, required, text_input
 
 Role = Literal["panel", "recruiter"]
 #: Matches shown at most; more means the name is not specific enough yet.

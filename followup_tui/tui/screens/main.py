@@ -15,8 +15,8 @@ from textual.containers import Center, Container, Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
 
-from ...listing import InterviewRow, due_by_interview, interview_rows
-from ...model import Contact, Interview, Stage, Touch
+from ...domain import Contact, Interview, Stage, Touch
+from ...review import InterviewRow, due_by_interview, interview_rows
 from ..commands import bindings_for
 from ..widgets.interview_list import InterviewList
 from ..widgets.note_editor import NoteEditor, NotePane

@@ -16,7 +16,17 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from ...clipboard import copy_to_system, save_note
-from ...model import Contact, Interview, Template, Touch, TouchKind
+from ...domain import (
+    Contact,
+    Interview,
+    Template,
+    Touch,
+    TouchKind,
+    draft_for,
+    mark_sent,
+    next_due,
+    save_draft,
+)
 from ...notes import (
     NoteContext,
     all_templates,
@@ -27,7 +37,6 @@ from ...notes import (
     render,
 )
 from ...paths import notes_dir
-from ...touches import draft_for, mark_sent, next_due, save_draft
 from ..commands import COMMANDS, key_label
 from ..widgets.note_editor import NoteEditor, NotePane
 

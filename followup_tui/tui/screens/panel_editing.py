@@ -11,7 +11,7 @@ from functools import partial
 
 from textual.content import Content
 
-from ...model import Company, Contact, Interview, Stage
+from ...domain import Company, Contact, Interview, Stage
 from ..widgets.interview_list import InterviewList
 from ..widgets.people import PeopleList
 from .note_screen import NoteScreen

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ...model import Template
+from ...domain import Template
 
 
 class TemplatePicker(ModalScreen[Template | None]):

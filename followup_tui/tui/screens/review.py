@@ -16,7 +16,7 @@ from textual.containers import Center, Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import ContentSwitcher, Footer, Header, Static
 
-from ...model import (
+from ...domain import (
     Channel,
     ConnectionStatus,
     Contact,
@@ -24,6 +24,7 @@ from ...model import (
     ReviewState,
     Touch,
     TouchKind,
+    mark_sent,
 )
 from ...review import (
     ItemKind,
@@ -38,7 +39,6 @@ from ...review import (
     snooze,
     upcoming,
 )
-from ...touches import mark_sent
 from ..commands import bindings_for
 from ..widgets.note_editor import NoteEditor, NotePane
 from ..widgets.virtual_list import VirtualList

@@ -13,8 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...dates import parse_date
-from ...text import clean_line
+from ...domain import clean_line, parse_date
 from .forms import CleanInput
 
 

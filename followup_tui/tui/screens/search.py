@@ -23,8 +23,8 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from ...domain import clean_typed
 from ...search import CUT_HINT, MAX_QUERY, Hit, SearchResult
-from ...text import clean_typed
 from ..widgets.virtual_list import VirtualList
 from .forms import CleanInput
 

@@ -20,9 +20,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Header, Input, Label, Static, TextArea
 
-from ... import keymap as keymap_rules
-from ...keymap import Bindable, bindable
-from ...model import Settings
+from ...domain import Bindable, Settings, bindable
+from ...domain import keymap as keymap_rules
 from ..commands import COMMANDS, key_label
 from .confirm import ConfirmDialog
 from .forms import CleanInput
@@ -69,7 +68,7 @@ def keymap_reference() -> Content:
 class SettingsScreen(Screen[None]):
     """One form; two columns on a wide terminal (the keys on the right), else one."""
 
-    CSS_PATH = "../templates.tcss"
+    CSS_PATH = "templates.tcss"
     TITLE = "Settings"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [

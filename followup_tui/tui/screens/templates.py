@@ -30,15 +30,8 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from ...builtin_templates import BUILTIN_TEMPLATES
-from ...model import (
-    Channel,
-    Template,
-    TouchKind,
-    new_id,
-)
-from ...notes import NoteContext, all_templates
-from ...text import clean_line, clean_text
+from ...domain import Channel, Template, TouchKind, clean_line, clean_text, new_id
+from ...notes import BUILTIN_TEMPLATES, NoteContext, all_templates
 from ..template_preview import placeholder_reference, preview_content, sample_context
 from .confirm import ConfirmDialog
 from .forms import CleanInput
@@ -62,7 +55,7 @@ def origin(template: Template, stored: Mapping[str, Template]) -> str:
 class TemplatesScreen(Screen[None]):
     """The template list on the left; the selected template's editor and preview on the right."""
 
-    CSS_PATH = "../templates.tcss"
+    CSS_PATH = "templates.tcss"
     TITLE = "Templates"
     BINDINGS = [
         Binding("escape", "back", "Back", id="templates.back"),

@@ -6,8 +6,8 @@ from datetime import date
 
 from textual.content import Content
 
-from ...listing import InterviewRow
-from ...model import Stage
+from ...domain import Stage
+from ...review import InterviewRow
 from .virtual_list import VirtualList
 
 STAGE_SHORT = {
@@ -58,7 +58,7 @@ def row_content(row: InterviewRow, width: int, today: date) -> Content:
 
 
 class InterviewList(VirtualList[InterviewRow]):
-    """The list of interviews; rows come from :func:`followup_tui.listing.interview_rows`."""
+    """The list of interviews; rows come from :func:`followup_tui.review.interview_rows`."""
 
     def __init__(self, today: date, *, id: str | None = None) -> None:
         super().__init__(self._interview_row, id=id, empty_text="No interviews in this stage")

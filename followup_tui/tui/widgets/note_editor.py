@@ -12,9 +12,8 @@ from textual.message import Message
 from textual.widgets import Static, TextArea
 from textual.widgets.text_area import Edit, EditResult
 
-from ...model import Template
+from ...domain import Template, clean_typed
 from ...notes import limit_status
-from ...text import clean_typed
 from ..commands import editor_bindings
 
 

@@ -11,8 +11,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ...model import ConnectionStatus, Contact, Interview, Settings, TouchStatus
-from ...touches import next_due
+from ...domain import ConnectionStatus, Contact, Interview, Settings, TouchStatus, next_due
 
 _STATUS_STYLE = {
     ConnectionStatus.CONNECTED: "$success",

@@ -1,0 +1,107 @@
+"""The domain: interviews, people and notes as frozen values, and the rules all packages share.
+
+Nothing here knows about files, terminals or Textual; ``today`` is always a parameter.
+"""
+
+from __future__ import annotations
+
+from .codec import FormatError, paused_gc
+from .dates import add_months, days_from, parse_date, relative_date, short_date
+from .history import (
+    Facts,
+    facts,
+    invite_again,
+    is_invitation,
+    next_kind,
+    suggest_kind,
+    withdrawn_until,
+)
+from .keymap import Bindable, bindable, check_keymap, clashes, entry_problem
+from .model import (
+    Channel,
+    Cleared,
+    Company,
+    ConnectionStatus,
+    Contact,
+    Dataset,
+    Dismissal,
+    Employment,
+    Interview,
+    ReviewState,
+    Settings,
+    Snooze,
+    Stage,
+    Template,
+    Touch,
+    TouchKind,
+    TouchStatus,
+    new_id,
+)
+from .text import (
+    UNSAFE_OUTPUT,
+    WIDTH,
+    cell_width,
+    clean_line,
+    clean_text,
+    clean_typed,
+    fit,
+    fold,
+    has_control,
+    terminal_safe,
+)
+from .touches import cadence, draft_for, mark_sent, next_due, save_draft
+
+__all__ = [
+    "UNSAFE_OUTPUT",
+    "WIDTH",
+    "Bindable",
+    "Channel",
+    "Cleared",
+    "Company",
+    "ConnectionStatus",
+    "Contact",
+    "Dataset",
+    "Dismissal",
+    "Employment",
+    "Facts",
+    "FormatError",
+    "Interview",
+    "ReviewState",
+    "Settings",
+    "Snooze",
+    "Stage",
+    "Template",
+    "Touch",
+    "TouchKind",
+    "TouchStatus",
+    "add_months",
+    "bindable",
+    "cadence",
+    "cell_width",
+    "check_keymap",
+    "clashes",
+    "clean_line",
+    "clean_text",
+    "clean_typed",
+    "days_from",
+    "draft_for",
+    "entry_problem",
+    "facts",
+    "fit",
+    "fold",
+    "has_control",
+    "invite_again",
+    "is_invitation",
+    "mark_sent",
+    "new_id",
+    "next_due",
+    "next_kind",
+    "parse_date",
+    "paused_gc",
+    "relative_date",
+    "save_draft",
+    "short_date",
+    "suggest_kind",
+    "terminal_safe",
+    "withdrawn_until",
+]

@@ -1,0 +1,37 @@
+"""The daily review: what is due on a given day, the queue that clears it, and its text form."""
+
+from __future__ import annotations
+
+from .items import ItemKind, ReviewItem
+from .listing import InterviewRow, due_by_interview, interview_rows
+from .queue import (
+    by_kind,
+    dismiss,
+    due_items,
+    invite_advice,
+    invites_used,
+    mark_cleared,
+    progress,
+    snooze,
+    upcoming,
+)
+from .text import render_today, today_json
+
+__all__ = [
+    "InterviewRow",
+    "ItemKind",
+    "ReviewItem",
+    "by_kind",
+    "dismiss",
+    "due_by_interview",
+    "due_items",
+    "interview_rows",
+    "invite_advice",
+    "invites_used",
+    "mark_cleared",
+    "progress",
+    "render_today",
+    "snooze",
+    "today_json",
+    "upcoming",
+]

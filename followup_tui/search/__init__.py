@@ -1,0 +1,35 @@
+"""Quick search across past panels: the package's public face.
+
+Type a few letters of anything remembered about a person or an interview (a name without its
+accents, a word of a title, a tidbit, a note, the text of a note sent) and every record that
+has each word as the start of one of its words comes back, people first, best first. Field
+filters (``company:``, ``stage:``, ``tag:``, ``before:``, ``after:``) narrow the results.
+
+The pieces live in small modules: :mod:`.text` (words and typos),
+:mod:`.query` (the query language), :mod:`.records` (what is indexed), :mod:`.vocab` (sorted
+vocabularies), :mod:`.index` (the index), :mod:`.hits` (results, snippets and spans) and
+:mod:`.render` (what ``followup search`` prints).
+"""
+
+from __future__ import annotations
+
+from ..domain import fold
+from .hits import Hit, SearchResult
+from .index import SearchIndex
+from .query import CUT_HINT, FILTERS, MAX_QUERY, MAX_WORDS, Query, parse_query
+from .render import render_search, search_json
+
+__all__ = [
+    "CUT_HINT",
+    "FILTERS",
+    "MAX_QUERY",
+    "MAX_WORDS",
+    "Hit",
+    "Query",
+    "SearchIndex",
+    "SearchResult",
+    "fold",
+    "parse_query",
+    "render_search",
+    "search_json",
+]

@@ -1,0 +1,103 @@
+"""What a search returns: hits with the field they matched in and where, as plain text and spans.
+
+A hit's snippet is plain text and its spans are offsets into it, so a screen can highlight the
+match by building styled content from the two; nothing in a snippet is ever read as markup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .text import prefix_end, words
+
+#: Longest snippet, in characters.
+SNIPPET = 80
+#: Characters of context kept before the first match when a long text is cut.
+_LEAD = 24
+_BLANKS = str.maketrans("\t\n\r\v\f", "     ")
+
+Kind = Literal["contact", "interview"]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One record found: a person or an interview."""
+
+    kind: Kind
+    id: str
+    #: Higher is better; comparable only within one search.
+    score: float
+    #: Where it matched: "name", "title", "company", "role", "recruiter", "panel", "tag",
+    #: "tidbit", "note", "feedback" or "touch"; "" when only filters (or nothing) were given.
+    field: str
+    #: Up to :data:`SNIPPET` characters of that field around the match, on one line.
+    snippet: str
+    #: (start, end) offsets into ``snippet`` of each matching part, sorted, not overlapping.
+    spans: tuple[tuple[int, int], ...]
+    #: The contact's name, or "Company · Role".
+    title: str
+    #: The contact's "title · company", or the interview's "stage · last round".
+    subtitle: str
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """The hits, people first and then interviews, each group best first."""
+
+    hits: list[Hit] = field(default_factory=list)
+    #: How many records matched in all (``hits`` may hold fewer when a limit was given).
+    total: int = 0
+    hints: tuple[str, ...] = ()
+    #: How many people and how many interviews matched.
+    people: int = 0
+    interviews: int = 0
+
+
+def match_spans(
+    text: str,
+    terms: tuple[str, ...],
+    fuzzy: dict[str, frozenset[str]],
+) -> tuple[int, list[tuple[int, int]]]:
+    """How many ``terms`` match a word of ``text``, and where: a prefix of the word, or the
+    whole word when it is one of the term's ``fuzzy`` words."""
+    matched: set[str] = set()
+    spans: list[tuple[int, int]] = []
+    for start, end, word in words(text):
+        best = 0
+        for term in terms:
+            if word.startswith(term):
+                matched.add(term)
+                best = max(best, prefix_end(text, start, end, len(term)))
+            elif word in fuzzy.get(term, ()):
+                matched.add(term)
+                best = end
+        if best:
+            spans.append((start, best))
+    return len(matched), spans
+
+
+def snippet(text: str, spans: list[tuple[int, int]]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The part of ``text`` around its first span, on one line, with the spans moved into it."""
+    text = text.translate(_BLANKS)  # one character for one: offsets stay valid
+    start = 0
+    if len(text) > SNIPPET and spans and spans[0][0] > _LEAD:
+        start = spans[0][0] - _LEAD
+        space = text.rfind(" ", start - 12, start)
+        start = space + 1 if space >= 0 else start
+        start = min(start, max(0, len(text) - (SNIPPET - 1)))
+    lead = "…" if start else ""
+    room = SNIPPET - len(lead)
+    cut = len(text) - start > room
+    body = text[start : start + (room - 1 if cut else room)]
+    out = lead + body + ("…" if cut else "")
+    shift = len(lead) - start
+    kept: list[tuple[int, int]] = []
+    for a, b in spans:
+        a, b = a + shift, min(b + shift, len(lead) + len(body))
+        if a >= len(lead) and b > a:
+            if kept and a <= kept[-1][1]:
+                kept[-1] = (kept[-1][0], max(b, kept[-1][1]))
+            else:
+                kept.append((a, b))
+    return out, tuple(kept)

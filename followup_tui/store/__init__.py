@@ -1,0 +1,16 @@
+"""The data file: one TinyDB JSON document in memory, saved crash-safely, by one writer."""
+
+from __future__ import annotations
+
+from .schema import MIGRATIONS, SCHEMA_VERSION
+from .storage import atomic_write
+from .store import Store, StoreError, StoreLocked
+
+__all__ = [
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "Store",
+    "StoreError",
+    "StoreLocked",
+    "atomic_write",
+]

@@ -1,0 +1,121 @@
+"""Search properties: every hit really matches, and edits reach the index at once."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from followup_tui.domain.model import Company, Contact, Interview
+from followup_tui.search import SearchIndex, fold
+from followup_tui.search.text import folded_words
+
+SHORT = {"name", "title", "company", "role", "recruiter", "panel", "tag"}
+LETTERS = "aeiouéüøłßnrst"
+word = st.text(alphabet=LETTERS, min_size=1, max_size=7)
+phrase = st.lists(word, min_size=1, max_size=4).map(" ".join)
+
+
+def typo(a: str, b: str) -> bool:
+    """Damerau distance at most one, written the slow, obvious way."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    edits = {a[:i] + a[i + 1 :] for i in range(len(a))}
+    edits |= {a[:i] + c + a[i + 1 :] for i in range(len(a)) for c in set(b)}
+    edits |= {a[:i] + c + a[i:] for i in range(len(a) + 1) for c in set(b)}
+    edits |= {a[:i] + a[i + 1] + a[i] + a[i + 2 :] for i in range(len(a) - 1)}
+    return b == a or b in edits
+
+
+contacts = st.lists(
+    st.builds(
+        lambda i, name, title, tidbit: Contact(f"c{i}", name, title=title, tidbits=(tidbit,)),
+        st.integers(0, 30),
+        phrase,
+        phrase,
+        phrase,
+    ),
+    max_size=12,
+    unique_by=lambda c: c.id,
+)
+interviews = st.lists(
+    st.builds(
+        lambda i, role, notes, co, panel: Interview(
+            f"i{i}", f"co{co}", role, notes=notes, panel=tuple(f"c{p}" for p in panel)
+        ),
+        st.integers(0, 30),
+        phrase,
+        phrase,
+        st.integers(0, 2),
+        st.lists(st.integers(0, 30), max_size=3),
+    ),
+    max_size=8,
+    unique_by=lambda i: i.id,
+)
+companies = st.lists(phrase, min_size=3, max_size=3).map(
+    lambda names: [Company(f"co{i}", n) for i, n in enumerate(names)]
+)
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def build(cos: list[Company], ivs: list[Interview], cts: list[Contact]) -> SearchIndex:
+    return SearchIndex.build({c.id: c for c in cos}, {i.id: i for i in ivs}, {c.id: c for c in cts})
+
+
+def texts(index: SearchIndex, kind: str, id: str) -> list[tuple[bool, str]]:
+    # The record's fields as indexed; the index's private view is the one fair witness here.
+    number = index._number[(kind, id)]  # type: ignore[index]
+    return [(f.short, f.text) for f in index._records[number].fields]
+
+
+@FAST
+@given(companies, interviews, contacts, st.lists(word, min_size=1, max_size=2))
+def test_every_hit_contains_every_query_word(
+    cos: list[Company], ivs: list[Interview], cts: list[Contact], query: list[str]
+) -> None:
+    index = build(cos, ivs, cts)
+    for hit in index.search(" ".join(query)).hits:
+        fields = texts(index, hit.kind, hit.id)
+        for q in {fold(w) for w in query}:
+            assert any(
+                w.startswith(q) or (short and len(q) >= 4 and typo(q, w))
+                for short, text in fields
+                for w in folded_words(text)
+            ), (q, fields)
+        for a, b in hit.spans:
+            assert 0 <= a < b <= len(hit.snippet)
+
+
+@FAST
+@given(companies, interviews, contacts, phrase, st.data())
+def test_edits_are_findable_at_once_and_match_a_fresh_build(
+    cos: list[Company], ivs: list[Interview], cts: list[Contact], role: str, data: st.DataObject
+) -> None:
+    index = build(cos, ivs, cts)
+    new = Interview("i_new", "co1", role + " zqxj", panel=tuple(c.id for c in cts[:2]))
+    index.update_interview(new)
+    assert "i_new" in {h.id for h in index.search("zqxj").hits}
+    ivs = [*ivs, new]
+    if cts:
+        renamed = Contact(cts[0].id, "Wxyzt Renamed", title="boss")
+        index.update_contact(renamed)
+        cts = [renamed, *cts[1:]]
+    if ivs:
+        gone = data.draw(st.sampled_from(ivs))
+        index.remove_interview(gone.id)
+        ivs = [i for i in ivs if i.id != gone.id]
+        assert gone.id not in {h.id for h in index.search("").hits}
+    index.update_company(Company("co0", "Renamed Co"))
+    cos = [Company("co0", "Renamed Co"), *cos[1:]]
+    fresh = build(cos, ivs, cts)
+    for query in [
+        "",
+        "w",
+        "wxyzt",
+        "zqxj",
+        "renamed",
+        "company:ren",
+        "a e",
+        "boss",
+        role.split()[0],
+    ]:
+        assert index.search(query) == fresh.search(query), query
