@@ -16,9 +16,8 @@ the file's identity (device and inode) changes on every save, since a save write
 renames it over the old one. That same rename would leave the other name holding the old data. So
 a file with more than one name is refused for writing, with a line that says how to fix it, and
 so is a read-only file (a save would bring it back writable); see
-:func:`followup_tui.store.storage.check_replaceable`, which also runs before every later
-save. Reading
-needs none of this and is always allowed.
+:func:`followup_tui.store.storage.check_replaceable`, which also runs before every later save.
+Reading needs none of this and is always allowed.
 
 A symlink that leads nowhere is refused too, rather than read as an empty database or created
 behind the link.
