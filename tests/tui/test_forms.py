@@ -34,6 +34,8 @@ from followup_tui.tui.screens.main import MainScreen
 from followup_tui.tui.widgets.interview_list import InterviewList
 from followup_tui.tui.widgets.people import PeopleList
 
+from .screen_text import wait_for
+
 TODAY = date(2026, 11, 26)
 SIZE = (120, 35)
 
@@ -263,6 +265,23 @@ async def test_an_exact_name_picks_the_existing_contact(store: Store) -> None:
         await pilot.pause()
         assert len(store.contacts) == contacts
         assert "ct_priya" in store.interviews["iv_orchard_devex"].panel
+
+
+async def test_the_picker_folds_names_as_search_does(store: Store) -> None:
+    # "soren" must find Søren Kjær (ø is a letter NFKD keeps), and his full name typed without
+    # accents must pick him rather than create a second Søren.
+    app = FollowupApp(store, today=TODAY)
+    contacts = len(store.contacts)
+    async with app.run_test(size=SIZE) as pilot:
+        await go_to_person(pilot, "iv_orchard_devex", "ct_mateo")
+        await pilot.press("a")
+        await type_into(pilot, "#pm-name", "soren")
+        assert "Søren Kjær" in screen_text(pilot)
+        await type_into(pilot, "#pm-name", "SOREN  kjaer")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen), "the main screen")
+        assert len(store.contacts) == contacts
+        assert "ct_soren" in store.interviews["iv_orchard_devex"].panel
 
 
 async def test_someone_already_on_the_panel_is_refused(store: Store) -> None:
