@@ -19,7 +19,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from followup_tui.domain.model import (
+from followup_tui.domain import (
     Channel,
     Company,
     ConnectionStatus,

@@ -18,7 +18,7 @@ import time
 from dataclasses import replace
 from datetime import date, timedelta
 
-from followup_tui.domain.model import Company, Contact, Interview, Stage, Touch
+from followup_tui.domain import Company, Contact, Interview, Stage, Touch
 from followup_tui.search import SearchIndex
 
 INTERVIEWS, CONTACTS, COMPANIES = 10_000, 40_000, 2_000

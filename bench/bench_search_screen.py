@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from bench_search import make, pastes
 from textual.widgets import Input
 
-from followup_tui.domain.model import Dataset
+from followup_tui.domain import Dataset
 from followup_tui.store.store import Store
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.screens.search import SearchScreen

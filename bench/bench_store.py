@@ -11,7 +11,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from followup_tui.domain.model import Company, Contact, Dataset, Interview, Touch, TouchKind
+from followup_tui.domain import Company, Contact, Dataset, Interview, Touch, TouchKind
 from followup_tui.store.store import Store
 
 INTERVIEWS = 10_000

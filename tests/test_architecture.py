@@ -146,7 +146,7 @@ def contract_screens(graph: Graph) -> list[str]:
 #: name: (check, a module, an import it must not have); the last two prove the check can fail.
 CONTRACTS = {
     "core": (contract_core, "review.rules", "textual.widgets"),
-    "domain first": (contract_domain_first, "domain.model", "notes"),
+    "domain first": (contract_domain_first, "domain.people", "notes"),
     "review without store": (contract_review_search, "review.items", "store"),
     "search without store": (contract_review_search, "search.hits", "store"),
     "search without review": (contract_review_search, "search.query", "review"),
@@ -216,7 +216,7 @@ def test_core_imports_no_textual_when_run() -> None:
         for m in pkgutil.walk_packages(followup_tui.__path__, "followup_tui.")
         if not under(m.name, "followup_tui.tui", "followup_tui.__main__")
     )
-    assert {"followup_tui.domain.model", "followup_tui.store.store", "followup_tui.cli"} <= set(
+    assert {"followup_tui.domain.people", "followup_tui.store.store", "followup_tui.cli"} <= set(
         core
     )
     code = (

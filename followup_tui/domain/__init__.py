@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .codec import FormatError, paused_gc
 from .dates import add_months, days_from, parse_date, relative_date, short_date
+from .fields import new_id
 from .history import (
     Facts,
     facts,
@@ -16,27 +17,12 @@ from .history import (
     suggest_kind,
     withdrawn_until,
 )
+from .interviews import Company, Interview
 from .keymap import Bindable, bindable, check_keymap, clashes, entry_problem
-from .model import (
-    Channel,
-    Cleared,
-    Company,
-    ConnectionStatus,
-    Contact,
-    Dataset,
-    Dismissal,
-    Employment,
-    Interview,
-    ReviewState,
-    Settings,
-    Snooze,
-    Stage,
-    Template,
-    Touch,
-    TouchKind,
-    TouchStatus,
-    new_id,
-)
+from .kinds import Channel, ConnectionStatus, Stage, TouchKind, TouchStatus
+from .people import Contact, Employment, Touch
+from .settings import Settings, Template
+from .state import Cleared, Dataset, Dismissal, ReviewState, Snooze
 from .text import (
     UNSAFE_OUTPUT,
     WIDTH,

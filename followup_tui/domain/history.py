@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from .model import Channel, Contact, Touch, TouchKind, TouchStatus
+from .kinds import Channel, TouchKind, TouchStatus
+from .people import Contact, Touch
 
 #: LinkedIn refuses a new invitation to someone for this long after one was withdrawn.
 WITHDRAWN_DAYS = 21

@@ -11,16 +11,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from .model import (
-    Channel,
-    ConnectionStatus,
-    Contact,
-    Settings,
-    Touch,
-    TouchKind,
-    TouchStatus,
-    new_id,
-)
+from .fields import new_id
+from .kinds import Channel, ConnectionStatus, TouchKind, TouchStatus
+from .people import Contact, Touch
+from .settings import Settings
 
 _UNTOUCHED = (ConnectionStatus.NOT_CONTACTED, ConnectionStatus.NOTE_DRAFTED)
 

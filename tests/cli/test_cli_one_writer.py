@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from followup_tui.domain.model import Company
+from followup_tui.domain import Company
 from followup_tui.store.store import Store
 
 from .test_cli import TODAY, one_line_error, run

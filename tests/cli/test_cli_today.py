@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from followup_tui.cli import cli
-from followup_tui.domain.model import (
+from followup_tui.domain import (
     Channel,
     Company,
     ConnectionStatus,

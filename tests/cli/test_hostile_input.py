@@ -21,7 +21,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from followup_tui.cli import Session, UserError, cli
-from followup_tui.domain.model import (
+from followup_tui.domain import (
     Company,
     ConnectionStatus,
     Contact,

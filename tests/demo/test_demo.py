@@ -10,9 +10,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from followup_tui.demo.dataset import demo_dataset
-from followup_tui.domain.codec import convert, to_builtins
-from followup_tui.domain.dates import add_months
-from followup_tui.domain.model import (
+from followup_tui.domain import (
     Channel,
     ConnectionStatus,
     Contact,
@@ -22,6 +20,8 @@ from followup_tui.domain.model import (
     TouchKind,
     TouchStatus,
 )
+from followup_tui.domain.codec import convert, to_builtins
+from followup_tui.domain.dates import add_months
 
 EDGE_DAYS = (
     date(2024, 2, 29),

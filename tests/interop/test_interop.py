@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from followup_tui.domain.model import (
+from followup_tui.domain import (
     Channel,
     Cleared,
     Company,

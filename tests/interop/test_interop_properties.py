@@ -10,7 +10,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from followup_tui.domain.model import (
+from followup_tui.domain import (
     Channel,
     Cleared,
     Company,

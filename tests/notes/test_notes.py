@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from followup_tui.domain.model import (
+from followup_tui.domain import (
     Channel,
     Company,
     ConnectionStatus,

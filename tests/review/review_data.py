@@ -6,7 +6,7 @@ import itertools
 from datetime import date, timedelta
 from typing import Any
 
-from followup_tui.domain.model import (
+from followup_tui.domain import (
     Channel,
     Company,
     ConnectionStatus,

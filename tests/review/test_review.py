@@ -6,8 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from followup_tui.domain.dates import add_months
-from followup_tui.domain.model import (
+from followup_tui.domain import (
     Channel,
     Company,
     ConnectionStatus,
@@ -17,6 +16,7 @@ from followup_tui.domain.model import (
     Touch,
     TouchKind,
 )
+from followup_tui.domain.dates import add_months
 from followup_tui.domain.touches import clock_touch, mark_sent, next_due, next_status
 from followup_tui.review.queue import ItemKind, due_items, suggest_kind, upcoming
 

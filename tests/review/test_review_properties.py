@@ -8,8 +8,7 @@ from datetime import date, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from followup_tui.domain.history import facts, is_invitation
-from followup_tui.domain.model import (
+from followup_tui.domain import (
     Channel,
     Company,
     ConnectionStatus,
@@ -23,6 +22,7 @@ from followup_tui.domain.model import (
     TouchKind,
     TouchStatus,
 )
+from followup_tui.domain.history import facts, is_invitation
 from followup_tui.domain.touches import cadence, clock_touch, mark_sent, next_due
 from followup_tui.review.queue import ItemKind, dismiss, due_items, progress, snooze
 

@@ -6,8 +6,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from followup_tui.demo.dataset import demo_dataset
-from followup_tui.domain.dates import days_from, short_date
-from followup_tui.domain.model import (
+from followup_tui.domain import (
     Channel,
     Cleared,
     Company,
@@ -21,6 +20,7 @@ from followup_tui.domain.model import (
     Touch,
     TouchKind,
 )
+from followup_tui.domain.dates import days_from, short_date
 from followup_tui.review.queue import (
     ItemKind,
     by_kind,

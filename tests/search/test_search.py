@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from followup_tui.demo.dataset import demo_dataset
-from followup_tui.domain.model import Company, Contact, Dataset, Employment, Interview, Stage, Touch
+from followup_tui.domain import Company, Contact, Dataset, Employment, Interview, Stage, Touch
 from followup_tui.search import Hit, SearchIndex, fold, parse_query
 
 TODAY = date(2026, 11, 26)

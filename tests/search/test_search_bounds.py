@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from followup_tui.cli import cli
 from followup_tui.demo.dataset import demo_dataset
-from followup_tui.domain.model import Contact
+from followup_tui.domain import Contact
 from followup_tui.search import CUT_HINT, MAX_QUERY, MAX_WORDS, SearchIndex, parse_query
 from followup_tui.search import vocab as search_vocab
 from followup_tui.search.query import WORDS_HINT

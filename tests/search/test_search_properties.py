@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from followup_tui.domain.model import Company, Contact, Interview
+from followup_tui.domain import Company, Contact, Interview
 from followup_tui.search import SearchIndex, fold
 from followup_tui.search.text import folded_words
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from followup_tui.domain.model import Company
+from followup_tui.domain import Company
 from followup_tui.store.store import Store, StoreError, StoreLocked
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from followup_tui.clipboard import save_note
-from followup_tui.domain.model import Company
+from followup_tui.domain import Company
 from followup_tui.store import file as store_file
 from followup_tui.store.store import Store, StoreError, StoreLocked
 

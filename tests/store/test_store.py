@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from followup_tui.domain.model import (
+from followup_tui.domain import (
     Channel,
     Cleared,
     Company,
@@ -572,7 +572,7 @@ def test_saving_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
 
 
 def test_listeners_hear_every_change(db_path: Path) -> None:
-    from followup_tui.domain.model import Company, Contact
+    from followup_tui.domain import Company, Contact
 
     heard: list[tuple[str, str, bool]] = []
     with Store.open(db_path) as store:

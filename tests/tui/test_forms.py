@@ -14,8 +14,7 @@ from textual.pilot import Pilot
 from textual.widgets import Checkbox, Input, Static
 
 from followup_tui.demo.dataset import demo_dataset
-from followup_tui.domain import fold
-from followup_tui.domain.model import Employment, Stage
+from followup_tui.domain import Employment, Stage, fold
 from followup_tui.store.store import Store
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.screens.confirm import ConfirmDialog

@@ -12,7 +12,7 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.widgets import Input
 
-from followup_tui.domain.model import Company, Contact, Interview, Stage
+from followup_tui.domain import Company, Contact, Interview, Stage
 from followup_tui.store.store import Store
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.screens.forms import text_input

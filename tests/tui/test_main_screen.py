@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from followup_tui.domain.model import ConnectionStatus, Touch, TouchKind, TouchStatus
+from followup_tui.domain import ConnectionStatus, Touch, TouchKind, TouchStatus
 from followup_tui.store.store import Store
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.screens.confirm import ConfirmDialog

@@ -100,7 +100,7 @@ def test_review_snapshot(snap_compare: Any, demo_app: FollowupApp) -> None:
 async def test_withdrawing_a_pending_invitation_logs_it(
     demo_app: FollowupApp, demo_store: Store
 ) -> None:
-    from followup_tui.domain.model import ConnectionStatus, TouchKind
+    from followup_tui.domain import ConnectionStatus, TouchKind
 
     async with demo_app.run_test(size=(120, 35)) as pilot:
         await pilot.press("r")

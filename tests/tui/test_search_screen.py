@@ -6,7 +6,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from followup_tui.domain.model import Company, Contact, Interview
+from followup_tui.domain import Company, Contact, Interview
 from followup_tui.search import CUT_HINT, MAX_QUERY
 from followup_tui.store.store import Store
 from followup_tui.tui.app import FollowupApp
