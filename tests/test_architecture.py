@@ -157,8 +157,6 @@ CONTRACTS = {
 
 @pytest.mark.parametrize("name", CONTRACTS)
 def test_contract_holds(name: str) -> None:
-    if name in ("screens without app", "widgets without app"):
-        pytest.xfail("four screens still reach the app (issue 10: services come next)")
     check, _, _ = CONTRACTS[name]
     assert check(import_graph()) == []
 

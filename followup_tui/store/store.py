@@ -87,8 +87,10 @@ class Store:
     def subscribe(self, listener: Listener) -> None:
         """Call ``listener(table, id, record)`` after every change; record is None when deleted.
 
-        After :meth:`replace_all` it is called once with table ``"*"``: everything changed.
-        This is how a search index stays current without being rebuilt.
+        The settings and the review state are announced as tables ``"settings"`` and
+        ``"review"`` (id ``"1"``, the new value as the record). After :meth:`replace_all` it is
+        called once with table ``"*"``: everything changed. This is how a search index stays
+        current without being rebuilt, and how the app knows there is something to save.
         """
         self._listeners.append(listener)
 
@@ -176,6 +178,7 @@ class Store:
         with self._storage.lock:
             self._storage.set_table("settings", {"1": codec.to_builtins(settings)})
             self._settings = settings
+            self._changed("settings", "1", settings)
 
     def set_review(self, state: ReviewState) -> None:
         """Replace the review state (snoozed, dismissed and cleared items)."""
@@ -183,6 +186,7 @@ class Store:
         with self._storage.lock:
             self._storage.set_table("review", {"1": codec.to_builtins(state)})
             self._review = state
+            self._changed("review", "1", state)
 
     def delete_interview(self, id: str) -> None:
         """Delete an interview, and unlink the touches that pointed at it (KeyError if unknown)."""

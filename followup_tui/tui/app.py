@@ -107,6 +107,8 @@ class FollowupApp(App[None]):
             self._build_index(self.store.dataset())
 
     def _store_changed(self, table: str, id: str, record: object | None) -> None:
+        # Every write is saved, whoever made it: no screen has to remember to ask for it.
+        self._schedule_save()
         index = self.search_index
         if index is None or table == "*":
             # Not built yet (it will be rebuilt when done), or everything changed (an import).
@@ -188,8 +190,9 @@ class FollowupApp(App[None]):
 
     # Saving -------------------------------------------------------------------------------------
 
-    def changed(self) -> None:
-        """Note that the store changed: it is written once things have been quiet a moment."""
+    def _schedule_save(self) -> None:
+        # Called for every change the store announces: it is written once things have been
+        # quiet a moment, so a burst of changes (typing, a cascade of deletes) is one save.
         if self._save_timer is not None:
             self._save_timer.stop()
         self._save_timer = self.set_timer(SAVE_DELAY, self._save_in_background)

@@ -580,10 +580,14 @@ def test_listeners_hear_every_change(db_path: Path) -> None:
         store.put(Company(id="co_1", name="Acme"))
         store.put(Contact(id="ct_1", name="Ann"))
         store.delete_contact("ct_1")
+        store.set_settings(store.settings)
+        store.set_review(store.review)
         store.replace_all(store.dataset())
     assert heard == [
         ("companies", "co_1", False),
         ("contacts", "ct_1", False),
         ("contacts", "ct_1", True),
+        ("settings", "1", False),
+        ("review", "1", False),
         ("*", "", True),
     ]

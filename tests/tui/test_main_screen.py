@@ -50,7 +50,7 @@ async def go_to_person(pilot: Pilot[Any], name: str) -> None:
     """Highlight ``name`` on the panel, which gets the focus, and wait for their note."""
     people = pilot.app.screen.query_one(PeopleList)
     people.focus()
-    contacts = current(pilot.app, MainScreen).fapp.store.contacts
+    contacts = current(pilot.app, MainScreen).services.store.contacts
     ids = [people.get_option_at_index(i).id or "" for i in range(people.option_count)]
     wanted = next((i for i in ids if contacts[i].name == name), None)
     assert wanted is not None, f"{name} is not on the panel"

@@ -6,6 +6,7 @@ store file, the lock and everything around them are the real ones.
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import json
 import os
@@ -17,12 +18,14 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Checkbox
 
+from followup_tui.domain import Company
 from followup_tui.store import storage
 from followup_tui.store.store import Store
 from followup_tui.tui import app as app_module
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.screens import note_screen
 from followup_tui.tui.screens.confirm import ConfirmDialog
+from followup_tui.tui.services import Services
 
 from .screen_text import notices, screen_text, wait_for
 from .test_main_screen import add_to_note, go_to_interview, go_to_person
@@ -85,6 +88,29 @@ async def test_a_failed_save_keeps_the_changes_says_so_and_retries(
         await wait_for(pilot, lambda: "Everything is saved again" in notices(demo_app), "news")
         assert "NOT SAVED" not in screen_text(demo_app)
         assert sent_in_file(demo_store) == before + 1
+
+
+async def test_a_write_nobody_announces_is_saved(demo_app: FollowupApp, demo_store: Store) -> None:
+    """The app saves what the store says changed: no screen has to ask for a save."""
+
+    def on_disk() -> Store:
+        return Store.open(demo_store.path, read_only=True)
+
+    services: Services = demo_app  # mypy checks the app provides what screens may use
+    async with demo_app.run_test(size=(120, 35)) as pilot:
+        services.store.put(Company(id="co_quiet", name="Written Quietly"))
+        settings = dataclasses.replace(demo_app.store.settings, your_name="Quiet Writer")
+        demo_app.store.set_settings(settings)
+
+        def saved() -> bool:
+            reread = on_disk()
+            try:
+                return "co_quiet" in reread.companies and reread.settings == settings
+            finally:
+                reread.close()
+
+        await wait_for(pilot, saved, "the unannounced writes on disk")
+        assert not demo_store.dirty
 
 
 async def test_quit_with_unsaved_changes_asks_and_exports_them(

@@ -7,8 +7,6 @@ the screen calls the store.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Center, Container, Horizontal, Vertical
@@ -22,9 +20,6 @@ from ..widgets.interview_list import InterviewList
 from ..widgets.note_editor import NoteEditor, NotePane
 from ..widgets.people import PeopleList, PersonDetails
 from .panel_editing import PanelEditing
-
-if TYPE_CHECKING:
-    pass
 
 #: Keys that type text in the editor, so the screen hides them from the footer there.
 _LETTER_ACTIONS = frozenset(
@@ -79,7 +74,7 @@ class MainScreen(PanelEditing):
                 yield Static(Content(WELCOME), id="welcome-text")
             with Horizontal(id="panes"):
                 with Vertical(id="left", classes="pane"):
-                    yield InterviewList(self.fapp.today, id="interviews")
+                    yield InterviewList(self.services.today, id="interviews")
                 with Container(id="right"):
                     with Vertical(id="middle", classes="pane"):
                         yield PeopleList(id="people")
@@ -98,14 +93,14 @@ class MainScreen(PanelEditing):
 
     def reload(self) -> None:
         """Rebuild the interview list from the store, keeping the selection where possible."""
-        store = self.fapp.store
+        store = self.services.store
         switcher = self.query_one("#switcher", ContentSwitcher)
         if not store.interviews:
             switcher.current = "welcome"
             self.interview_id = self.contact_id = None
             return
         switcher.current = "panes"
-        due = due_by_interview(store.dataset(), self.fapp.today)
+        due = due_by_interview(store.dataset(), self.services.today)
         rows = interview_rows(store.interviews.values(), store.companies, due, self.stage_filter)
         current = self.interview_id
         listing = self.query_one(InterviewList)
@@ -125,7 +120,7 @@ class MainScreen(PanelEditing):
 
     def show_interview(self, row: InterviewRow | None) -> None:
         """Show the panel of the interview in ``row``."""
-        store = self.fapp.store
+        store = self.services.store
         interview = row.interview if row else None
         self.save_draft_now()
         self.interview_id = interview.id if interview else None
@@ -153,10 +148,10 @@ class MainScreen(PanelEditing):
         """Show a person's details and the note for them."""
         if contact_id != self.contact_id:
             self.save_draft_now()
-        contact = self.fapp.store.contacts.get(contact_id) if contact_id else None
+        contact = self.services.store.contacts.get(contact_id) if contact_id else None
         self.contact_id = contact.id if contact else None
         self.query_one(PersonDetails).show_person(
-            contact, self.fapp.store.settings, self.fapp.today
+            contact, self.services.store.settings, self.services.today
         )
         if self.template is not None and self.note_for == (self.interview_id, self.contact_id):
             # Same person, same interview (a redraw after a change): keep the note as it is.
@@ -165,7 +160,7 @@ class MainScreen(PanelEditing):
             self.load_note()
 
     def note_selection(self) -> tuple[Interview | None, Contact | None]:
-        store = self.fapp.store
+        store = self.services.store
         interview = store.interviews.get(self.interview_id) if self.interview_id else None
         contact = store.contacts.get(self.contact_id) if self.contact_id else None
         return interview, contact
@@ -174,7 +169,7 @@ class MainScreen(PanelEditing):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide the letter keys while the note editor has focus (letters type text there)."""
-        return not (action in _LETTER_ACTIONS and self.fapp.editing_text())
+        return not (action in _LETTER_ACTIONS and self.services.editing_text())
 
     @on(NoteEditor.Leave)
     def _leave_editor(self) -> None:
@@ -186,7 +181,7 @@ class MainScreen(PanelEditing):
 
     def action_cycle_filter(self) -> None:
         """Show only one stage at a time; after the last stage, show all again."""
-        present = {i.stage for i in self.fapp.store.interviews.values()}
+        present = {i.stage for i in self.services.store.interviews.values()}
         if not present:
             self.notify(
                 "There are no interviews to filter yet: press a to add one.", title="Filter"
@@ -218,7 +213,7 @@ class MainScreen(PanelEditing):
     def select(self, interview_id: str | None, contact_id: str | None) -> None:
         """Show this interview and person (from the review or a search)."""
         if interview_id and self.stage_filter is not None:
-            interview = self.fapp.store.interviews.get(interview_id)
+            interview = self.services.store.interviews.get(interview_id)
             if interview is not None and interview.stage is not self.stage_filter:
                 self.stage_filter = None
         self._forms_show(interview_id or self.interview_id, contact_id)

@@ -8,7 +8,6 @@ implement :meth:`NoteScreen.note_selection` and inherit everything else.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, cast
 
 from textual import on, work
 from textual.content import Content
@@ -38,10 +37,8 @@ from ...notes import (
 )
 from ...paths import notes_dir
 from ..commands import COMMANDS, key_label
+from ..services import UsesServices
 from ..widgets.note_editor import NoteEditor, NotePane
-
-if TYPE_CHECKING:
-    from ..app import FollowupApp
 
 #: A visible gap left by a missing value, such as "[recruiter's name]" (see notes.gap).
 _GAP = re.compile(r"\[[^\[\]\n]{1,40}\]")
@@ -50,7 +47,7 @@ _GAP = re.compile(r"\[[^\[\]\n]{1,40}\]")
 DRAFT_DELAY = 0.3
 
 
-class NoteScreen(Screen[None]):
+class NoteScreen(UsesServices, Screen[None]):
     """Base of screens that hold a :class:`NotePane`; subclasses say who the note is for."""
 
     def __init__(self) -> None:
@@ -60,11 +57,6 @@ class NoteScreen(Screen[None]):
         """(interview id, contact id) of the note in the editor."""
         self._baseline = ""  # the note as rendered from the template, before any edit
         self._draft_timer: Timer | None = None
-
-    @property
-    def fapp(self) -> FollowupApp:
-        """The app, typed."""
-        return cast("FollowupApp", self.app)
 
     def note_selection(self) -> tuple[Interview | None, Contact | None]:
         """The interview and the person the note is about (subclasses decide)."""
@@ -78,7 +70,7 @@ class NoteScreen(Screen[None]):
         """Called after a note was logged as sent, to refresh the screen."""
 
     def _note_context(self, interview: Interview | None, contact: Contact) -> NoteContext:
-        store = self.fapp.store
+        store = self.services.store
         company = store.companies.get(interview.company_id) if interview else None
         recruiter = (
             store.contacts.get(interview.recruiter_id)
@@ -88,7 +80,7 @@ class NoteScreen(Screen[None]):
         return NoteContext(
             contact=contact,
             settings=store.settings,
-            today=self.fapp.today,
+            today=self.services.today,
             interview=interview,
             company=company,
             recruiter=recruiter,
@@ -111,7 +103,7 @@ class NoteScreen(Screen[None]):
             pane.show_status("", None)
             return
         editor.disabled = False
-        templates = all_templates(self.fapp.store.templates)
+        templates = all_templates(self.services.store.templates)
         ctx = self._note_context(interview, contact)
         draft = draft_for(contact, interview.id if interview else None)
         if template is None and draft is not None:
@@ -167,11 +159,10 @@ class NoteScreen(Screen[None]):
             text,
             kind=self.template.kind,
             channel=self.template.channel,
-            today=self.fapp.today,
+            today=self.services.today,
         )
         if updated != contact:
-            self.fapp.store.put(updated)
-            self.fapp.changed()
+            self.services.store.put(updated)
 
     def _update_status(self, check_duplicates: bool = True) -> None:
         interview, contact = self.note_selection()
@@ -185,7 +176,7 @@ class NoteScreen(Screen[None]):
             warning = f"Fill in before sending: {', '.join(gaps[:4])}"
         pane.show_status(
             text,
-            self.fapp.store.settings.limit_for(self.template.channel),
+            self.services.store.settings.limit_for(self.template.channel),
             warning,
             sent=self._sent_already(interview, contact),
         )
@@ -204,7 +195,7 @@ class NoteScreen(Screen[None]):
     def _duplicate_warning(self, interview: Interview | None, contact: Contact, text: str) -> str:
         if interview is None or self.template is None:
             return ""
-        store = self.fapp.store
+        store = self.services.store
         others = {}
         for person in interview.people:
             other = store.contacts.get(person)
@@ -247,7 +238,7 @@ class NoteScreen(Screen[None]):
         """Render the note from the next template of the list."""
         if self._nobody() or self.template is None:
             return
-        templates = all_templates(self.fapp.store.templates)
+        templates = all_templates(self.services.store.templates)
         self.switch_template(next_template(templates, self.template.id))
 
     def action_pick_template(self) -> None:
@@ -261,14 +252,14 @@ class NoteScreen(Screen[None]):
             if template is not None:
                 self.switch_template(template)
 
-        templates = all_templates(self.fapp.store.templates)
+        templates = all_templates(self.services.store.templates)
         self.app.push_screen(TemplatePicker(templates, self.template.id), chosen)
 
     def key_for(self, command_id: str) -> str:
         """The key that runs a command now (after any remapping), as the help writes it."""
         command = next(c for c in COMMANDS if c.id == command_id)
-        keymap = self.fapp.store.settings.keymap
-        if self.fapp.editing_text() and command.editor_key:
+        keymap = self.services.store.settings.keymap
+        if self.services.editing_text() and command.editor_key:
             key = keymap.get(f"{command_id}.editor", command.editor_key)
         else:
             key = keymap.get(command_id, command.key)
@@ -296,7 +287,7 @@ class NoteScreen(Screen[None]):
         if backend is None:
             self.app.call_from_thread(self.app.copy_to_clipboard, text)
         try:
-            path = save_note(notes_dir(self.fapp.store.path), text, name, self.fapp.today)
+            path = save_note(notes_dir(self.services.store.path), text, name, self.services.today)
             saved = f"Saved to {path}"
         except OSError as error:
             saved = f"Could not save a copy: {error.strerror or error}"
@@ -327,7 +318,7 @@ class NoteScreen(Screen[None]):
             return
         doubts = []
         count, limit, over = limit_status(
-            text, self.fapp.store.settings.limit_for(self.template.channel)
+            text, self.services.store.settings.limit_for(self.template.channel)
         )
         if over:
             doubts.append(
@@ -335,7 +326,7 @@ class NoteScreen(Screen[None]):
                 f"{self.template.channel.label} limit of {limit}."
             )
         already = self._sent_already(interview, contact)
-        if already.endswith(f"{self.fapp.today:%d %b %Y}"):
+        if already.endswith(f"{self.services.today:%d %b %Y}"):
             doubts.append(f"A {already} already.")
         if not doubts:
             self._log_sent()
@@ -361,13 +352,12 @@ class NoteScreen(Screen[None]):
             text,
             kind=self.template.kind,
             channel=self.template.channel,
-            today=self.fapp.today,
+            today=self.services.today,
         )
         # What was sent is now the note's starting point: no draft is kept of it again.
         self._baseline = text
-        self.fapp.store.put(updated)
-        self.fapp.changed()
-        due = next_due(updated, self.fapp.store.settings)
+        self.services.store.put(updated)
+        due = next_due(updated, self.services.store.settings)
         self.notify(
             f"Logged a {touch.kind.label} to {contact.name} ({touch.channel.label}). "
             f"Status: {updated.status.label}. Next touch due {due:%d %b %Y}.",

@@ -37,7 +37,7 @@ class PanelEditing(NoteScreen):
         from .forms_interview import InterviewForm
         from .forms_panel import PanelMemberForm
 
-        store = self.fapp.store
+        store = self.services.store
         self.save_draft_now()
         interview = self.note_selection()[0]
         if interview is not None and isinstance(self.focused, PeopleList):
@@ -52,12 +52,12 @@ class PanelEditing(NoteScreen):
         from .forms_contact import ContactForm
         from .forms_interview import InterviewForm
 
-        store = self.fapp.store
+        store = self.services.store
         self.save_draft_now()
         interview, contact = self.note_selection()
         if isinstance(self.focused, PeopleList) and contact is not None:
             names = [c.name for c in store.companies.values()]
-            form = ContactForm(contact, today=self.fapp.today, company_names=names)
+            form = ContactForm(contact, today=self.services.today, company_names=names)
             self.app.push_screen(form, self._forms_contact_saved)
         elif interview is not None:
             self.app.push_screen(
@@ -70,7 +70,7 @@ class PanelEditing(NoteScreen):
         """Remove the highlighted person from the panel, or delete the interview; asks first."""
         from .confirm import ConfirmDialog
 
-        store = self.fapp.store
+        store = self.services.store
         self.save_draft_now()
         interview, contact = self.note_selection()
         if interview is None:
@@ -115,7 +115,7 @@ class PanelEditing(NoteScreen):
         self.app.push_screen(dialog, lambda yes: self._forms_delete_interview(interview.id, yes))
 
     def _forms_interview_title(self, interview: Interview) -> str:
-        company = self.fapp.store.companies.get(interview.company_id)
+        company = self.services.store.companies.get(interview.company_id)
         return f"{company.name if company else '?'} · {interview.role}"
 
     def _forms_show(self, interview_id: str | None, contact_id: str | None) -> None:
@@ -132,14 +132,13 @@ class PanelEditing(NoteScreen):
         if result is None:
             return
         company, interview = result
-        store = self.fapp.store
+        store = self.services.store
         current = store.interviews.get(interview.id)
         if current is not None:  # keep the panel as it is now; the form does not edit it
             interview = replace(interview, panel=current.panel, recruiter_id=current.recruiter_id)
         if company.id not in store.companies:
             store.put(company)
         store.put(interview)
-        self.fapp.changed()
         if self.stage_filter is not None and interview.stage is not self.stage_filter:
             self.stage_filter = None  # show the interview just saved
         self._forms_show(interview.id, self.contact_id if current else None)
@@ -151,7 +150,7 @@ class PanelEditing(NoteScreen):
     def _forms_member_added(
         self, interview_id: str, result: tuple[Contact, bool, str] | None
     ) -> None:
-        store = self.fapp.store
+        store = self.services.store
         interview = store.interviews.get(interview_id)
         if result is None or interview is None:
             return
@@ -162,7 +161,6 @@ class PanelEditing(NoteScreen):
             store.put(replace(interview, recruiter_id=contact.id))
         else:
             store.put(replace(interview, panel=(*interview.panel, contact.id)))
-        self.fapp.changed()
         self._forms_show(interview_id, contact.id)
         self.query_one(PeopleList).focus()
         what = "a new contact" if is_new else "from your contacts"
@@ -170,20 +168,19 @@ class PanelEditing(NoteScreen):
         self.notify(f"Added {contact.name} ({what}) as {as_role}.", title="Added", markup=False)
 
     def _forms_contact_saved(self, result: Contact | None) -> None:
-        store = self.fapp.store
+        store = self.services.store
         current = store.contacts.get(result.id) if result else None
         if result is None or current is None:
             return
         # The history may have moved on while the form was open (a draft saved on a timer).
         store.put(replace(result, touches=current.touches))
-        self.fapp.changed()
         self._forms_show(self.interview_id, result.id)
         self.notify(f"Saved {result.name}.", title="Saved", markup=False)
 
     def _forms_remove_member(
         self, interview_id: str, contact_id: str, confirmed: bool | None, *, delete_contact: bool
     ) -> None:
-        store = self.fapp.store
+        store = self.services.store
         interview = store.interviews.get(interview_id)
         contact = store.contacts.get(contact_id)
         if not confirmed or interview is None or contact is None:
@@ -204,12 +201,11 @@ class PanelEditing(NoteScreen):
                 )
             )
             message = f"Removed {contact.name} from this panel; they stay in your contacts."
-        self.fapp.changed()
         self._forms_show(interview_id, None)
         self.notify(message, title="Removed", markup=False)
 
     def _forms_delete_interview(self, interview_id: str, confirmed: bool | None) -> None:
-        store = self.fapp.store
+        store = self.services.store
         interview = store.interviews.get(interview_id)
         if not confirmed or interview is None:
             return
@@ -217,7 +213,6 @@ class PanelEditing(NoteScreen):
         self.save_draft_now()
         self.template = None
         store.delete_interview(interview_id)
-        self.fapp.changed()
         self._forms_show(interview_id, None)  # gone: the list keeps the row's place instead
         self.notify(
             f"Deleted the interview {title}. Its panel stays in your contacts.",

@@ -120,7 +120,7 @@ class ReviewScreen(NoteScreen):
 
     def refresh_queue(self) -> None:
         """Ask the core for today's queue and show it, keeping the place in it."""
-        store, today = self.fapp.store, self.fapp.today
+        store, today = self.services.store, self.services.today
         data = store.dataset()
         self.items = due_items(data, today)
         done, total = progress(data, today)
@@ -205,7 +205,7 @@ class ReviewScreen(NoteScreen):
 
     def note_selection(self) -> tuple[Interview | None, Contact | None]:
         """The item's interview and person (no person: nothing to write)."""
-        store = self.fapp.store
+        store = self.services.store
         if self.item is None or self.item.touch_kind is None:
             return None, None
         interview = store.interviews.get(self.item.interview_id or "")
@@ -224,7 +224,7 @@ class ReviewScreen(NoteScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide letter keys while typing; grey out item actions when the queue is empty."""
-        if action in _LETTER_ACTIONS and self.fapp.editing_text():
+        if action in _LETTER_ACTIONS and self.services.editing_text():
             return False
         if action in ("copy_note", "cycle_template") and self.note_selection()[1] is None:
             return None
@@ -242,7 +242,7 @@ class ReviewScreen(NoteScreen):
             return
         if self.note_selection()[1] is None:
             self._review_set(
-                dismiss(self.fapp.store.review, self.item.key, "done", self.fapp.today)
+                dismiss(self.services.store.review, self.item.key, "done", self.services.today)
             )
             self.notify(f"Done: {self.item.summary}", title="Cleared")
             self._review_done()
@@ -251,13 +251,14 @@ class ReviewScreen(NoteScreen):
 
     def _review_done(self) -> None:
         if self.item is not None:
-            self._review_set(mark_cleared(self.fapp.store.review, self.item.key, self.fapp.today))
+            self._review_set(
+                mark_cleared(self.services.store.review, self.item.key, self.services.today)
+            )
         self.item = None
         self.refresh_queue()
 
     def _review_set(self, state: ReviewState) -> None:
-        self.fapp.store.set_review(state)
-        self.fapp.changed()
+        self.services.store.set_review(state)
 
     def action_snooze(self) -> None:
         """Hide the item until a chosen day."""
@@ -270,12 +271,14 @@ class ReviewScreen(NoteScreen):
         def chosen(day: date | None) -> None:
             if day is None:
                 return
-            self._review_set(snooze(self.fapp.store.review, item.key, day))
+            self._review_set(snooze(self.services.store.review, item.key, day))
             self.notify(f"Snoozed until {day:%a %d %b}.", title="Snoozed")
             self.item = None
             self.refresh_queue()
 
-        self.app.push_screen(SnoozeDialog(self.fapp.today, item.contact or item.company), chosen)
+        self.app.push_screen(
+            SnoozeDialog(self.services.today, item.contact or item.company), chosen
+        )
 
     def action_dismiss_item(self) -> None:
         """Dismiss the item for good, with a reason (and give up on, or withdraw, an invitation)."""
@@ -295,7 +298,7 @@ class ReviewScreen(NoteScreen):
         def chosen(reason: str | None) -> None:
             if reason is None:
                 return
-            store, today = self.fapp.store, self.fapp.today
+            store, today = self.services.store, self.services.today
             contact = store.contacts.get(item.contact_id or "")
             if pending and contact is not None:
                 if reason == WITHDRAW:

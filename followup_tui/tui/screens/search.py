@@ -12,7 +12,6 @@ never asks the index for more than a query's bounded work.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -25,11 +24,9 @@ from textual.widgets import Input, Static
 
 from ...domain import clean_typed
 from ...search import CUT_HINT, MAX_QUERY, Hit, SearchResult
+from ..services import UsesServices
 from ..widgets.virtual_list import VirtualList
 from .forms import CleanInput
-
-if TYPE_CHECKING:
-    from ..app import FollowupApp
 
 #: Hits drawn up per group (people, interviews); the count above the list says how many matched
 #: in all. A hundred is more than a screen; more would cost time on every keystroke.
@@ -101,7 +98,7 @@ class QueryInput(CleanInput):
         self.post_message(self.Cut())
 
 
-class SearchScreen(ModalScreen[Hit | None]):
+class SearchScreen(UsesServices, ModalScreen[Hit | None]):
     """Type to search; Up/Down choose; Enter opens the chosen person or interview."""
 
     #: A query is nothing of the user's to lose: Ctrl+Q quits from here (see the app's
@@ -124,11 +121,6 @@ class SearchScreen(ModalScreen[Hit | None]):
         # The query as it stood right after a cut, while the hint is due.
         self._cut_to: str | None = self.initial if len(query) > MAX_QUERY else None
         self._shown: tuple[str, SearchResult] | None = None  # the query on show, and its answer
-
-    @property
-    def fapp(self) -> FollowupApp:
-        """The app, typed."""
-        return cast("FollowupApp", self.app)
 
     def compose(self) -> ComposeResult:
         """The query, a line of hints and counts, and the results."""
@@ -172,7 +164,7 @@ class SearchScreen(ModalScreen[Hit | None]):
         """Ask the index and show the answer (a few milliseconds, even at 10,000 interviews)."""
         status = self.query_one("#search-status", Static)
         results = self.query_one("#search-results", VirtualList)
-        index = self.fapp.search_index
+        index = self.services.search_index
         if index is None:
             status.update(Content.styled("Indexing your panels…", "$text-muted"))
             results.set_rows([])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -23,11 +23,9 @@ from textual.widgets import Checkbox, Footer, Header, Input, Label, Static, Text
 from ...domain import Bindable, Settings, bindable
 from ...domain import keymap as keymap_rules
 from ..commands import COMMANDS, key_label
+from ..services import UsesServices
 from .confirm import ConfirmDialog
 from .forms import CleanInput
-
-if TYPE_CHECKING:
-    from ..app import FollowupApp
 
 #: The number fields: input id -> (Settings attribute, label, lowest, highest, blank allowed).
 NUMBERS: dict[str, tuple[str, str, int, int, bool]] = {
@@ -65,7 +63,7 @@ def keymap_reference() -> Content:
     )
 
 
-class SettingsScreen(Screen[None]):
+class SettingsScreen(UsesServices, Screen[None]):
     """One form; two columns on a wide terminal (the keys on the right), else one."""
 
     CSS_PATH = "templates.tcss"
@@ -80,11 +78,6 @@ class SettingsScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.cfg_saved: tuple[object, ...] = ()  # the form as loaded or last saved
-
-    @property
-    def fapp(self) -> FollowupApp:
-        """The app, typed."""
-        return cast("FollowupApp", self.app)
 
     def compose(self) -> ComposeResult:
         """You, timing and LinkedIn on the left (or on top); keys on the right (or below)."""
@@ -131,7 +124,7 @@ class SettingsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Fill the form from the stored settings."""
-        self._cfg_load(self.fapp.store.settings)
+        self._cfg_load(self.services.store.settings)
         self.query_one("#set-your-name").focus()
 
     def _cfg_load(self, settings: Settings) -> None:
@@ -178,7 +171,7 @@ class SettingsScreen(Screen[None]):
     @on(Checkbox.Changed, "#set-free")
     @on(Input.Changed, "#set-invite-limit")
     def _cfg_limit_note(self) -> None:
-        settings = self.fapp.store.settings
+        settings = self.services.store.settings
         if self.query_one("#set-free", Checkbox).value:
             limit, why = settings.linkedin_invite_free_limit, " (free account)"
         else:
@@ -204,16 +197,15 @@ class SettingsScreen(Screen[None]):
             self.query_one(f"#set-{errors[0]}").focus()
             return
         settings = dataclasses.replace(
-            self.fapp.store.settings,
+            self.services.store.settings,
             your_name=self.query_one("#set-your-name", Input).value,
             signature=self.query_one("#set-signature", TextArea).text.strip("\n"),
             linkedin_free_account=self.query_one("#set-free", Checkbox).value,
             keymap=keymap,
             **values,
         )
-        self.fapp.store.set_settings(settings)
+        self.services.store.set_settings(settings)
         self.app.set_keymap(settings.keymap)
-        self.fapp.changed()
         self._cfg_load(settings)
         self.notify("Settings saved. Any new keys work now.", title="Settings")
 

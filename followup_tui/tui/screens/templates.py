@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -32,12 +32,10 @@ from textual.widgets.option_list import Option
 
 from ...domain import Channel, Template, TouchKind, clean_line, clean_text, new_id
 from ...notes import BUILTIN_TEMPLATES, NoteContext, all_templates
+from ..services import UsesServices
 from ..template_preview import placeholder_reference, preview_content, sample_context
 from .confirm import ConfirmDialog
 from .forms import CleanInput
-
-if TYPE_CHECKING:
-    from ..app import FollowupApp
 
 _SHIPPED = {t.id: t for t in BUILTIN_TEMPLATES}
 #: What a new template starts with: a greeting and a sign-off, so the placeholders show how.
@@ -52,7 +50,7 @@ def origin(template: Template, stored: Mapping[str, Template]) -> str:
     return "edited" if template.id in stored else "built-in"
 
 
-class TemplatesScreen(Screen[None]):
+class TemplatesScreen(UsesServices, Screen[None]):
     """The template list on the left; the selected template's editor and preview on the right."""
 
     CSS_PATH = "templates.tcss"
@@ -74,11 +72,6 @@ class TemplatesScreen(Screen[None]):
         self.tpl_start_id = current_id
         self.tpl_editing: Template | None = None  # the stored version in the editor; None: new
         self.tpl_saved: Fields = ("", *_STARTER)  # what the editor held when loaded or saved
-
-    @property
-    def fapp(self) -> FollowupApp:
-        """The app, typed."""
-        return cast("FollowupApp", self.app)
 
     def compose(self) -> ComposeResult:
         """List, editor and preview side by side; the placeholder reference below."""
@@ -122,7 +115,7 @@ class TemplatesScreen(Screen[None]):
         self.query_one("#tpl-placeholders").border_title = "Placeholders"
         person = self.tpl_person.contact.name if self.tpl_person else "Alex Example (a sample)"
         self.query_one("#tpl-preview-box").border_title = Content.assemble("Preview for ", person)
-        templates = all_templates(self.fapp.store.templates)
+        templates = all_templates(self.services.store.templates)
         start = next((t for t in templates if t.id == self.tpl_start_id), templates[0])
         self._tpl_fill_list(start.id)
         self._tpl_load(start)
@@ -131,7 +124,7 @@ class TemplatesScreen(Screen[None]):
     # The list -----------------------------------------------------------------------------------
 
     def _tpl_fill_list(self, select_id: str | None) -> None:
-        stored = self.fapp.store.templates
+        stored = self.services.store.templates
         templates = all_templates(stored)
         options = [
             Option(
@@ -152,7 +145,7 @@ class TemplatesScreen(Screen[None]):
         wanted = event.option.id
         if self.tpl_editing is not None and wanted == self.tpl_editing.id:
             return
-        templates = all_templates(self.fapp.store.templates)
+        templates = all_templates(self.services.store.templates)
         template = next((t for t in templates if t.id == wanted), None)
         if template is not None:
             editing = self.tpl_editing.id if self.tpl_editing else None
@@ -203,7 +196,7 @@ class TemplatesScreen(Screen[None]):
         if template is None:
             editor.border_title = "New template"
         else:
-            tag = origin(template, self.fapp.store.templates) or "your own"
+            tag = origin(template, self.services.store.templates) or "your own"
             editor.border_title = Content.assemble(template.name, (f" · {tag}", "$text-muted"))
         self._tpl_refresh_preview()
 
@@ -226,11 +219,11 @@ class TemplatesScreen(Screen[None]):
 
     def _tpl_refresh_preview(self) -> None:
         _, _, channel, body = self._tpl_fields()
-        settings = self.fapp.store.settings
+        settings = self.services.store.settings
         ctx = (
             dataclasses.replace(self.tpl_person, settings=settings)
             if self.tpl_person
-            else sample_context(settings, self.fapp.today)
+            else sample_context(settings, self.services.today)
         )
         preview, count = preview_content(body, channel, ctx)
         self.query_one("#tpl-preview", Static).update(preview)
@@ -250,7 +243,7 @@ class TemplatesScreen(Screen[None]):
             return
         template_id = self.tpl_editing.id if self.tpl_editing else new_id("tpl")
         template = Template(template_id, name, kind, channel, body, builtin=template_id in _SHIPPED)
-        store = self.fapp.store
+        store = self.services.store
         shipped = _SHIPPED.get(template_id)
         if shipped is not None and template == shipped:
             if template_id in store.templates:  # the shipped text again: nothing to override
@@ -259,7 +252,6 @@ class TemplatesScreen(Screen[None]):
         else:
             store.put(template)
             message = "Notes use it from now on."
-        self.fapp.changed()
         self._tpl_fill_list(template_id)
         self._tpl_load(template)
         self.notify(f"Saved “{template.name}”. {message}", title="Template saved", markup=False)
@@ -277,7 +269,7 @@ class TemplatesScreen(Screen[None]):
     def action_reset(self) -> None:
         """Put an edited built-in back to the shipped text, after asking."""
         editing = self.tpl_editing
-        store = self.fapp.store
+        store = self.services.store
         if editing is None or editing.id not in _SHIPPED or editing.id not in store.templates:
             self.notify(
                 "Nothing to reset: only a built-in you have edited and saved can go back "
@@ -290,7 +282,6 @@ class TemplatesScreen(Screen[None]):
         def answered(reset: bool | None) -> None:
             if reset:
                 store.delete_template(editing.id)
-                self.fapp.changed()
                 self._tpl_fill_list(editing.id)
                 self._tpl_load(_SHIPPED[editing.id])
                 self.notify(
@@ -317,14 +308,13 @@ class TemplatesScreen(Screen[None]):
                 severity="warning",
             )
             return
-        store = self.fapp.store
+        store = self.services.store
 
         def answered(delete: bool | None) -> None:
             if not delete:
                 return
             if editing is not None:
                 store.delete_template(editing.id)
-                self.fapp.changed()
                 self.notify(f"Deleted “{editing.name}”.", title="Template deleted", markup=False)
             first = all_templates(store.templates)[0]
             self._tpl_fill_list(first.id)
