@@ -1,7 +1,7 @@
 """The daily review: everything due on a given day, in the order to clear it.
 
 Pure functions of a :class:`~followup_tui.domain.Dataset` and the day (``today`` is always a
-parameter). The rules, one per kind of item, live in :mod:`followup_tui.review_rules`; this
+parameter). The rules, one per kind of item, live in :mod:`.rules`; this
 module applies what the person did with the queue (``dataset.review``), orders it, and keeps the
 bookkeeping. The queue, in order of priority:
 
@@ -72,7 +72,7 @@ from ..domain import (
     withdrawn_until,
 )
 from .items import Candidate, ItemKind, ReviewItem
-from .rules import Rules, first_of_next_month
+from .rules import candidates, first_of_next_month
 
 __all__ = [
     "ItemKind",
@@ -131,7 +131,7 @@ def due_items(dataset: Dataset, today: date) -> list[ReviewItem]:
 
 
 def _due_items(dataset: Dataset, today: date) -> list[ReviewItem]:
-    shown = _showing(Rules(dataset, today, today).all(), dataset.review, today, today)
+    shown = _showing(candidates(dataset, today, today), dataset.review, today, today)
     noted = {c.item.contact_id for c in shown if c.item.kind in _PERSONAL_NOTES}
     advice = invite_advice(dataset, today) if any(c.invites for c in shown) else None
     items = []
@@ -162,7 +162,7 @@ def upcoming(dataset: Dataset, today: date, days: int = 60) -> ReviewItem | None
             later = [
                 c.item
                 for c in _showing(
-                    Rules(dataset, today, horizon).all(), dataset.review, today, horizon
+                    candidates(dataset, today, horizon), dataset.review, today, horizon
                 )
                 if c.item.since > today
             ]

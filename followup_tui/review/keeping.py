@@ -1,0 +1,118 @@
+"""The people kept in touch with: a keep-in-touch note when due, an invitation left pending."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from ..domain import (
+    ConnectionStatus,
+    Contact,
+    Facts,
+    TouchKind,
+    TouchStatus,
+    cadence,
+    days_from,
+    next_kind,
+)
+from .context import Context
+from .items import Candidate, ItemKind
+
+#: An invitation is pending "for a while" once it is older than this many days.
+INVITE_PENDING_DAYS = 14
+#: Statuses of the people kept in touch with: connected, or invited.
+IN_TOUCH = (ConnectionStatus.CONNECTED, ConnectionStatus.REPLIED, ConnectionStatus.INVITE_SENT)
+_LABEL = {kind: kind.label for kind in TouchKind}
+_WHAT = {
+    TouchKind.ARTICLE: "an article they would enjoy",
+    TouchKind.EVENT: "an event or conference to meet at",
+    TouchKind.COMPANY_NEWS: "a word on their company's news",
+    TouchKind.PERSONAL: "something personal",
+}
+
+
+def contacts_due(rules: Context) -> Iterator[Candidate]:
+    """keep_in_touch and invite_pending items, in one pass over the people kept in touch
+    with: this is the loop that sees everyone, so it finds the last touch's day inline and
+    works out the rest (:class:`Facts`) only for those with something due."""
+    sent, withdrawn = TouchStatus.SENT, TouchKind.INVITE_WITHDRAWN
+    default = timedelta(days=rules.settings.default_cadence_days)
+    for contact in rules.contacts.values():
+        status = contact.status
+        if status not in IN_TOUCH:
+            continue
+        last = date.min
+        for touch in contact.touches:
+            if touch.status is sent and touch.kind is not withdrawn and touch.date > last:
+                last = touch.date
+        if last is date.min:
+            continue  # never written to, so never invited either
+        every = timedelta(days=contact.cadence_days) if contact.cadence_days else default
+        keep = last + every <= rules.horizon
+        invited = status is ConnectionStatus.INVITE_SENT
+        if not (keep or invited):
+            continue
+        known = rules.facts(contact)
+        if keep:
+            yield _keep_in_touch(rules, contact, known)
+        pending = _invite_pending(rules, contact, known) if invited else None
+        if pending is not None:
+            yield pending
+
+
+def _keep_in_touch(rules: Context, contact: Contact, known: Facts) -> Candidate:
+    """The last touch plus the contact's cadence has come (checked by the caller)."""
+    last = known.clock
+    assert last is not None
+    every = cadence(contact, rules.settings)
+    due = last.date + timedelta(days=every)
+    sent = known.rotation
+    kind = next_kind(sent.kind if sent else None, bool(contact.tidbits))
+    what = _WHAT[kind]
+    if kind is TouchKind.PERSONAL:
+        what += f" ({_shorten(contact.tidbits[0], 50)})"
+    when = days_from(last.date, rules.today)
+    before = when if sent is None or sent is last else days_from(sent.date, rules.today)
+    sent = sent or last
+    item = rules.item(
+        ItemKind.KEEP_IN_TOUCH,
+        f"keep_in_touch:{contact.id}:{due.isoformat()}",
+        due,
+        company=contact.company,
+        role=contact.title,
+        contact=contact,
+        summary=f"last touch {when} ({_LABEL[last.kind]}), every {every} days",
+        suggestion=f"send {what}; last time: {_LABEL[sent.kind]}, {before}",
+        touch_kind=kind,
+    )
+    return rules.candidate(item, contact)
+
+
+def _invite_pending(rules: Context, contact: Contact, known: Facts) -> Candidate | None:
+    """An invitation sent more than 14 days ago (counting from the last nudge) is still
+    not accepted, and was not withdrawn."""
+    invite, withdrawn, last = known.invitation, known.withdrawal, known.clock
+    if invite is None or (withdrawn is not None and withdrawn.date >= invite.date):
+        return None
+    base = max(invite.date, last.date) if last else invite.date
+    due = base + timedelta(days=INVITE_PENDING_DAYS + 1)
+    if due > rules.horizon:
+        return None
+    nudged = f"; last nudge {days_from(base, rules.today)}" if base > invite.date else ""
+    item = rules.item(
+        ItemKind.INVITE_PENDING,
+        f"invite_pending:{contact.id}:{invite.date}",
+        due,
+        company=contact.company,
+        role=contact.title,
+        contact=contact,
+        summary=f"invited {days_from(invite.date, rules.today)}, not accepted{nudged}",
+        suggestion="nudge them another way, withdraw it, or give up (mark ignored)",
+        touch_kind=TouchKind.OTHER,
+    )
+    return rules.candidate(item, contact)
+
+
+def _shorten(text: str, width: int) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1].rstrip() + "…"
