@@ -10,15 +10,18 @@ from .dates import add_months, days_from, parse_date, relative_date, short_date
 from .fields import new_id
 from .history import (
     Facts,
+    cadence,
+    clock,
     facts,
     invite_again,
     is_invitation,
+    next_due,
     next_kind,
     suggest_kind,
     withdrawn_until,
 )
 from .interviews import Company, Interview
-from .keymap import Bindable, bindable, check_keymap, clashes, entry_problem
+from .keymap import Bindable, bindable, check_keymap, clashes, entry_problem, key_label
 from .kinds import Channel, ConnectionStatus, Stage, TouchKind, TouchStatus
 from .people import Contact, Employment, Touch
 from .settings import Settings, Template
@@ -35,7 +38,7 @@ from .text import (
     has_control,
     terminal_safe,
 )
-from .touches import cadence, draft_for, mark_sent, next_due, save_draft
+from .touches import draft_for, mark_sent, save_draft
 
 __all__ = [
     "UNSAFE_OUTPUT",
@@ -69,6 +72,7 @@ __all__ = [
     "clean_line",
     "clean_text",
     "clean_typed",
+    "clock",
     "days_from",
     "draft_for",
     "entry_problem",
@@ -78,6 +82,7 @@ __all__ = [
     "has_control",
     "invite_again",
     "is_invitation",
+    "key_label",
     "mark_sent",
     "new_id",
     "next_due",

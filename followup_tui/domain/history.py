@@ -1,5 +1,10 @@
-"""Questions the review asks about a contact's history: invitations, withdrawals, and which kind of
-keep-in-touch note to send next. Pure functions of a contact (and the day).
+"""Questions asked of a contact's history: when the next keep-in-touch note is due (the one
+keep-in-touch clock), invitations, withdrawals, and which kind of note to send next. Pure
+functions of a contact (and the day).
+
+The clock is derived from the history, never stored, so it can never disagree with it: the next
+touch is due one cadence after the last touch that was sent or received. A withdrawn invitation
+is logged too, but it reached nobody, so it does not reset the clock.
 
 :func:`facts` answers them all in one pass over the touches, which is what keeps the review fast
 over tens of thousands of contacts; the small functions below are built on it.
@@ -12,6 +17,7 @@ from typing import NamedTuple
 
 from .kinds import Channel, TouchKind, TouchStatus
 from .people import Contact, Touch
+from .settings import Settings
 
 #: LinkedIn refuses a new invitation to someone for this long after one was withdrawn.
 WITHDRAWN_DAYS = 21
@@ -29,7 +35,7 @@ class Facts(NamedTuple):
     A named tuple, as the review makes one per contact it looks at, tens of thousands at a time.
     """
 
-    #: Any touch but a withdrawal: what the keep-in-touch clock runs from.
+    #: The :func:`clock` touch, which the keep-in-touch clock runs from.
     clock: Touch | None = None
     #: A keep-in-touch note of a kind in :data:`ROTATION`.
     rotation: Touch | None = None
@@ -39,11 +45,35 @@ class Facts(NamedTuple):
     withdrawal: Touch | None = None
 
 
+def clock(contact: Contact) -> Touch | None:
+    """The touch the keep-in-touch clock runs from: the latest sent or received, of any kind
+    but a withdrawn invitation; of several on that day, the last one logged."""
+    # The loop the review runs over everyone kept in touch with: plain locals, dates compared.
+    last, day, sent, withdrawn = None, date.min, _SENT, _WITHDRAWN
+    for touch in contact.touches:
+        if touch.status is sent and touch.kind is not withdrawn and touch.date >= day:
+            last, day = touch, touch.date
+    return last
+
+
+def cadence(contact: Contact, settings: Settings) -> int:
+    """Days between keep-in-touch notes for this person: their own cadence, else the default."""
+    return contact.cadence_days or settings.default_cadence_days
+
+
+def next_due(contact: Contact, settings: Settings) -> date | None:
+    """When the next keep-in-touch note is due: one :func:`cadence` after the :func:`clock`
+    touch, or None before the first touch. The one keep-in-touch clock of followup."""
+    last = clock(contact)
+    return None if last is None else last.date + timedelta(days=cadence(contact, settings))
+
+
 def facts(contact: Contact) -> Facts:
-    """What :class:`Facts` says about ``contact``, in one pass over the touches."""
-    # The hottest loop of the review: plain locals, dates compared rather than touches.
-    clock = rotation = invitation = withdrawal = None
-    clock_day = rotation_day = invitation_day = withdrawal_day = date.min
+    """What :class:`Facts` says about ``contact``: one pass over the touches, and the
+    :func:`clock`'s own."""
+    # A hot loop of the review: plain locals, dates compared rather than touches.
+    rotation = invitation = withdrawal = None
+    rotation_day = invitation_day = withdrawal_day = date.min
     for touch in contact.touches:
         if touch.status is not _SENT:
             continue
@@ -52,13 +82,11 @@ def facts(contact: Contact) -> Facts:
             if day >= withdrawal_day:
                 withdrawal, withdrawal_day = touch, day
             continue
-        if day >= clock_day:
-            clock, clock_day = touch, day
         if kind in ROTATION and day >= rotation_day:
             rotation, rotation_day = touch, day
         if (kind is _INVITE or touch.channel is _BY_INVITATION) and day >= invitation_day:
             invitation, invitation_day = touch, day
-    return Facts(clock, rotation, invitation, withdrawal)
+    return Facts(clock(contact), rotation, invitation, withdrawal)
 
 
 def is_invitation(touch: Touch) -> bool:

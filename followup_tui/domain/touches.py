@@ -1,20 +1,17 @@
 """Drafting and sending notes: what happens to a contact when a note is saved or goes out.
 
-Pure functions from a contact (and the day) to a new contact. The keep-in-touch clock is derived
-from the history, never stored, so it can never disagree with it: the next touch is due one
-cadence after the last touch that was sent or received. A withdrawn invitation is logged too, but
-it reached nobody, so it does not reset the clock.
+Pure functions from a contact (and the day) to a new contact. When the next note is due is not
+stored but read from the history: see :func:`followup_tui.domain.history.next_due`.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
 from .fields import new_id
 from .kinds import Channel, ConnectionStatus, TouchKind, TouchStatus
 from .people import Contact, Touch
-from .settings import Settings
 
 _UNTOUCHED = (ConnectionStatus.NOT_CONTACTED, ConnectionStatus.NOTE_DRAFTED)
 
@@ -100,28 +97,3 @@ def mark_sent(
     touches = (*(t for t in contact.touches if t is not old), touch)
     status = next_status(contact.status, kind, channel)
     return replace(contact, touches=touches, status=status), touch
-
-
-def cadence(contact: Contact, settings: Settings) -> int:
-    """Days between keep-in-touch notes for this person."""
-    return contact.cadence_days or settings.default_cadence_days
-
-
-def clock_touch(contact: Contact) -> Touch | None:
-    """The touch the keep-in-touch clock runs from: the latest sent or received, of any kind
-    but a withdrawn invitation; of several on that day, the last one logged."""
-    last: Touch | None = None
-    for touch in contact.touches:
-        if (
-            touch.status is TouchStatus.SENT
-            and touch.kind is not TouchKind.INVITE_WITHDRAWN
-            and (last is None or touch.date >= last.date)
-        ):
-            last = touch
-    return last
-
-
-def next_due(contact: Contact, settings: Settings) -> date | None:
-    """When the next keep-in-touch note is due, or None before the first touch."""
-    last = clock_touch(contact)
-    return last.date + timedelta(days=cadence(contact, settings)) if last else None

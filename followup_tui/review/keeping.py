@@ -10,9 +10,9 @@ from ..domain import (
     Contact,
     Facts,
     TouchKind,
-    TouchStatus,
     cadence,
     days_from,
+    next_due,
     next_kind,
 )
 from .context import Context
@@ -33,39 +33,31 @@ _WHAT = {
 
 def contacts_due(rules: Context) -> Iterator[Candidate]:
     """keep_in_touch and invite_pending items, in one pass over the people kept in touch
-    with: this is the loop that sees everyone, so it finds the last touch's day inline and
-    works out the rest (:class:`Facts`) only for those with something due."""
-    sent, withdrawn = TouchStatus.SENT, TouchKind.INVITE_WITHDRAWN
-    default = timedelta(days=rules.settings.default_cadence_days)
+    with: the clock for everyone, the rest (:class:`Facts`) only for those with something due."""
     for contact in rules.contacts.values():
         status = contact.status
         if status not in IN_TOUCH:
             continue
-        last = date.min
-        for touch in contact.touches:
-            if touch.status is sent and touch.kind is not withdrawn and touch.date > last:
-                last = touch.date
-        if last is date.min:
+        due = next_due(contact, rules.settings)
+        if due is None:
             continue  # never written to, so never invited either
-        every = timedelta(days=contact.cadence_days) if contact.cadence_days else default
-        keep = last + every <= rules.horizon
+        keep = due <= rules.horizon
         invited = status is ConnectionStatus.INVITE_SENT
         if not (keep or invited):
             continue
         known = rules.facts(contact)
         if keep:
-            yield _keep_in_touch(rules, contact, known)
+            yield _keep_in_touch(rules, contact, known, due)
         pending = _invite_pending(rules, contact, known) if invited else None
         if pending is not None:
             yield pending
 
 
-def _keep_in_touch(rules: Context, contact: Contact, known: Facts) -> Candidate:
-    """The last touch plus the contact's cadence has come (checked by the caller)."""
+def _keep_in_touch(rules: Context, contact: Contact, known: Facts, due: date) -> Candidate:
+    """The keep-in-touch clock says ``due``, which has come (checked by the caller)."""
     last = known.clock
     assert last is not None
     every = cadence(contact, rules.settings)
-    due = last.date + timedelta(days=every)
     sent = known.rotation
     kind = next_kind(sent.kind if sent else None, bool(contact.tidbits))
     what = _WHAT[kind]

@@ -17,7 +17,8 @@ from followup_tui.domain import (
     TouchKind,
 )
 from followup_tui.domain.dates import add_months
-from followup_tui.domain.touches import clock_touch, mark_sent, next_due, next_status
+from followup_tui.domain.history import facts, next_due
+from followup_tui.domain.touches import mark_sent, next_status
 from followup_tui.review.queue import ItemKind, due_items, suggest_kind, upcoming
 
 from .review_data import ACME, TODAY, ago, dataset, interview, keys, person, touch
@@ -207,7 +208,7 @@ def test_drafts_and_withdrawn_invitations_do_not_reset_the_clock() -> None:
         touch(ago(5), K.ARTICLE, draft=True),
         touch(ago(3), K.INVITE_WITHDRAWN, channel=Channel.LINKEDIN_INVITE, text=""),
     )
-    assert clock_touch(ann) == ann.touches[0]
+    assert facts(ann).clock == ann.touches[0]
     assert keys(dataset(contacts=(ann,))) == [f"keep_in_touch:ct_ann:{ago(10)}"]
 
 

@@ -22,8 +22,8 @@ from followup_tui.domain import (
     TouchKind,
     TouchStatus,
 )
-from followup_tui.domain.history import facts, is_invitation
-from followup_tui.domain.touches import cadence, clock_touch, mark_sent, next_due
+from followup_tui.domain.history import cadence, facts, is_invitation, next_due
+from followup_tui.domain.touches import mark_sent
 from followup_tui.review.queue import ItemKind, dismiss, due_items, progress, snooze
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -186,10 +186,27 @@ def test_a_dismissed_item_stays_gone(scenario: tuple[Dataset, date], data: st.Da
 
 @FAST
 @given(scenarios())
-def test_the_review_reads_the_clock_as_touches_does(scenario: tuple[Dataset, date]) -> None:
-    dataset, _ = scenario
+def test_one_keep_in_touch_clock(scenario: tuple[Dataset, date]) -> None:
+    """The clock in plain words: one cadence after the latest touch sent or received (the last
+    logged of that day), a withdrawn invitation not counting; and the review reads that clock."""
+    dataset, today = scenario
     for contact in dataset.contacts:
+        counted = [
+            t
+            for t in contact.touches
+            if t.status is TouchStatus.SENT and t.kind is not TouchKind.INVITE_WITHDRAWN
+        ]
+        last = max(reversed(counted), key=lambda t: t.date, default=None)
+        every = contact.cadence_days or dataset.settings.default_cadence_days
         known = facts(contact)
-        assert known.clock == clock_touch(contact)
+        assert known.clock == last
+        assert next_due(contact, dataset.settings) == (
+            None if last is None else last.date + timedelta(days=every)
+        )
         assert known.withdrawal is None or known.withdrawal.kind is TouchKind.INVITE_WITHDRAWN
         assert known.invitation is None or is_invitation(known.invitation)
+    people = {contact.id: contact for contact in dataset.contacts}
+    for item in due_items(dataset, today):
+        if item.kind is ItemKind.KEEP_IN_TOUCH:
+            assert item.contact_id is not None
+            assert item.due == next_due(people[item.contact_id], dataset.settings)
