@@ -1,19 +1,23 @@
 """The main screen: interviews, the selected panel, and a note for the selected person.
 
-State flows down: the screen keeps which interview and which person are selected, asks the core
-for what to show and hands it to the widgets. Intent flows up: widgets post messages, and only
-the screen calls the store.
+State flows down: the screen keeps which interview and which person are selected as reactive
+state (:attr:`PanelEditing.interview_id`, :attr:`PanelEditing.contact_id`); its watchers ask the
+core for what to show and hand it to the widgets. Intent flows up: widgets post messages (a
+highlight, Esc in the editor), the screen assigns the state, and only the screen calls the store.
 """
 
 from __future__ import annotations
 
-from textual import on
+from datetime import date
+
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Center, Container, Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
+from textual.worker import get_current_worker
 
-from ...domain import Contact, Interview, Stage, Touch
+from ...domain import Contact, Dataset, Interview, Stage, Touch
 from ...review import InterviewRow, due_by_interview, interview_rows
 from ..commands import bindings_for
 from ..widgets.interview_list import InterviewList
@@ -62,8 +66,6 @@ class MainScreen(PanelEditing):
 
     def __init__(self) -> None:
         super().__init__()
-        self.interview_id: str | None = None
-        self.contact_id: str | None = None
         self.stage_filter: Stage | None = None
 
     def compose(self) -> ComposeResult:
@@ -87,79 +89,108 @@ class MainScreen(PanelEditing):
         self.query_one("#left").border_title = "Interviews"
         self.query_one("#middle").border_title = "Panel"
         self.query_one("#note").border_title = "Note"
+        self.load_note()  # nobody yet: an empty, disabled editor
         self.reload()
 
     # Feeding the panes --------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        """Rebuild the interview list from the store, keeping the selection where possible."""
+    def reload(self, *, afresh: bool = False) -> None:
+        """Rebuild everything from the store, keeping the selection where possible.
+
+        With ``afresh``, the note is rendered again too (the settings or the data behind it may
+        have changed); otherwise the note in the editor stays as it is.
+        """
         store = self.services.store
         switcher = self.query_one("#switcher", ContentSwitcher)
         if not store.interviews:
             switcher.current = "welcome"
-            self.interview_id = self.contact_id = None
+            self.set_reactive(MainScreen.interview_id, None)
+            self.set_reactive(MainScreen.contact_id, None)
             return
         switcher.current = "panes"
-        due = due_by_interview(store.dataset(), self.services.today)
+        row = self._show_rows(due_by_interview(store.dataset(), self.services.today))
+        self.set_reactive(MainScreen.interview_id, row.id if row else None)
+        self._show_panel()
+        self._show_selection(afresh=afresh)
+
+    def _show_rows(self, due: dict[str, str]) -> InterviewRow | None:
+        """Fill the interview list, with ``due`` markers; the highlighted row after it."""
+        store = self.services.store
         rows = interview_rows(store.interviews.values(), store.companies, due, self.stage_filter)
         current = self.interview_id
         listing = self.query_one(InterviewList)
         listing.set_rows(rows, keep=lambda row: row.id == current)
         stage = self.stage_filter
-        title = f"Interviews: {stage.label}" if stage else "Interviews"
-        self.query_one("#left").border_title = title
-        self.show_interview(listing.highlighted_row)
+        self.query_one("#left").border_title = (
+            f"Interviews: {stage.label}" if stage else "Interviews"
+        )
+        return listing.highlighted_row
+
+    @work(thread=True, exclusive=True, group="due")
+    def _refresh_due(self, data: Dataset, today: date) -> None:
+        # The whole review is asked again to know which interviews have something due: off the
+        # UI thread, from a snapshot, so a key press does not wait for it.
+        due = due_by_interview(data, today)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_rows, due)
+
+    def watch_interview_id(self) -> None:
+        """Another interview: show its panel, and the note for the person highlighted there."""
+        self._show_panel()
+        self._show_selection()
+
+    def watch_contact_id(self) -> None:
+        """Another person: show their details and the note for them."""
+        self._show_selection()
 
     @on(InterviewList.Highlighted, "#interviews")
     def _interview_highlighted(self, event: InterviewList.Highlighted) -> None:
-        self.show_interview(event.row)
+        self.interview_id = event.row.id if event.row else None
 
     @on(InterviewList.Selected, "#interviews")
     def _interview_selected(self) -> None:
         self.query_one(PeopleList).focus()
 
-    def show_interview(self, row: InterviewRow | None) -> None:
-        """Show the panel of the interview in ``row``."""
-        store = self.services.store
-        interview = row.interview if row else None
-        self.save_draft_now()
-        self.interview_id = interview.id if interview else None
-        people = (
-            [store.contacts[p] for p in interview.people if p in store.contacts]
-            if interview
-            else []
-        )
-        self.query_one("#middle").border_title = (
-            Content(f"Panel · {row.company}") if row else "Panel"
-        )
-        self.query_one(PeopleList).show_people(interview, people, keep=self.contact_id)
-        if not people:
-            self.show_person(None)
-
     @on(OptionList.OptionHighlighted, "#people")
     def _person_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self.show_person(event.option.id)
+        self.contact_id = event.option.id
 
     @on(OptionList.OptionSelected, "#people")
     def _person_selected(self) -> None:
         self.query_one(NoteEditor).focus()
 
-    def show_person(self, contact_id: str | None) -> None:
-        """Show a person's details and the note for them."""
-        if contact_id != self.contact_id:
-            self.save_draft_now()
-        contact = self.services.store.contacts.get(contact_id) if contact_id else None
-        self.contact_id = contact.id if contact else None
+    def _show_panel(self) -> None:
+        """The selected interview's panel; the person stays selected if they sit on it."""
+        store = self.services.store
+        interview = store.interviews.get(self.interview_id or "")
+        people = (
+            [store.contacts[p] for p in interview.people if p in store.contacts]
+            if interview
+            else []
+        )
+        ids = [c.id for c in people]
+        if self.contact_id not in ids:
+            self.set_reactive(MainScreen.contact_id, ids[0] if ids else None)
+        company = store.companies.get(interview.company_id) if interview else None
+        self.query_one("#middle").border_title = (
+            Content(f"Panel · {company.name if company else '?'}") if interview else "Panel"
+        )
+        self.query_one(PeopleList).show_people(interview, people, keep=self.contact_id)
+
+    def _show_selection(self, *, afresh: bool = False) -> None:
+        """The person's details, and their note (rendered only if it is not in the editor)."""
+        contact = self.note_selection()[1]
         self.query_one(PersonDetails).show_person(
             contact, self.services.store.settings, self.services.today
         )
-        if self.template is not None and self.note_for == (self.interview_id, self.contact_id):
-            # Same person, same interview (a redraw after a change): keep the note as it is.
-            self._update_status()
-        else:
+        if afresh or self.note_for != (self.interview_id, self.contact_id):
+            self.save_draft_now()  # the note in the editor, for the person it was written to
             self.load_note()
+        else:
+            self._update_status()
 
     def note_selection(self) -> tuple[Interview | None, Contact | None]:
+        """The selected interview and person."""
         store = self.services.store
         interview = store.interviews.get(self.interview_id) if self.interview_id else None
         contact = store.contacts.get(self.contact_id) if self.contact_id else None
@@ -176,8 +207,9 @@ class MainScreen(PanelEditing):
         self.query_one(PeopleList).focus()
 
     def note_sent(self, contact: Contact, touch: Touch) -> None:
-        """Redraw the list (its markers) and the person after a note went out."""
-        self.reload()
+        """Show the person's new history; the list's due markers follow from a worker."""
+        self._show_selection()
+        self._refresh_due(self.services.store.dataset(), self.services.today)
 
     def action_cycle_filter(self) -> None:
         """Show only one stage at a time; after the last stage, show all again."""
@@ -200,13 +232,11 @@ class MainScreen(PanelEditing):
         review = ReviewScreen()
 
         def back(_: object) -> None:
-            target = review.open_target
-            self.template = None  # notes may have gone out in the review: render afresh
-            if target is None:
-                self.reload()
-                self.show_person(self.contact_id)
+            # Notes may have gone out in the review: the note is rendered afresh either way.
+            if review.open_target is None:
+                self.reload(afresh=True)
             else:
-                self.select(*target)
+                self.select(*review.open_target)
 
         self.app.push_screen(review, back)
 
@@ -235,9 +265,7 @@ class MainScreen(PanelEditing):
         from .settings import SettingsScreen
 
         def back(_: object) -> None:
-            self.template = None  # your name or limits may have changed: render the note again
-            self.reload()
-            self.show_person(self.contact_id)
+            self.reload(afresh=True)  # your name or limits may have changed: render again
 
         self.save_draft_now()
         self.app.push_screen(SettingsScreen(), back)

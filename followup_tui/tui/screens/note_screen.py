@@ -1,20 +1,23 @@
-"""A screen with a note editor: the shared logic of writing, drafting, copying and sending.
+"""A screen with a note editor: the shared logic of writing and drafting a note.
 
 The main screen and the daily review both show a note for one person, drawn from a template and
 kept as a draft while it is edited. They differ only in how the person is chosen, so they
-implement :meth:`NoteScreen.note_selection` and inherit everything else.
+implement :meth:`NoteScreen.note_selection` and inherit everything else (sending is the next
+layer, :mod:`.note_sending`).
+
+The note in the editor belongs to :attr:`NoteScreen.note_for`, not to whatever is selected now:
+a draft is always kept for the person it was written to, however the selection moved.
 """
 
 from __future__ import annotations
 
 import re
 
-from textual import on, work
-from textual.content import Content
+from textual import on
+from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
 
-from ...clipboard import copy_to_system, save_note
 from ...domain import (
     Contact,
     Interview,
@@ -22,21 +25,16 @@ from ...domain import (
     Touch,
     TouchKind,
     draft_for,
-    mark_sent,
-    next_due,
     save_draft,
 )
 from ...notes import (
     NoteContext,
     all_templates,
     default_template,
-    limit_status,
     near_duplicates,
     next_template,
     render,
 )
-from ...paths import notes_dir
-from ..commands import COMMANDS, key_label
 from ..services import UsesServices
 from ..widgets.note_editor import NoteEditor, NotePane
 
@@ -50,9 +48,11 @@ DRAFT_DELAY = 0.3
 class NoteScreen(UsesServices, Screen[None]):
     """Base of screens that hold a :class:`NotePane`; subclasses say who the note is for."""
 
+    template: var[Template | None] = var(None, init=False, always_update=True)
+    """The template the note in the editor comes from; None when there is nobody to write to."""
+
     def __init__(self) -> None:
         super().__init__()
-        self.template: Template | None = None
         self.note_for: tuple[str | None, str | None] = (None, None)
         """(interview id, contact id) of the note in the editor."""
         self._baseline = ""  # the note as rendered from the template, before any edit
@@ -95,11 +95,11 @@ class NoteScreen(UsesServices, Screen[None]):
         pane = self.query_one(NotePane)
         editor = self.query_one(NoteEditor)
         if contact is None:
+            self.note_for = (interview.id if interview else None, None)
             self.template = None
             self._baseline = ""
             editor.load_text("")
             editor.disabled = True
-            pane.show_template(None)
             pane.show_status("", None)
             return
         editor.disabled = False
@@ -120,14 +120,18 @@ class NoteScreen(UsesServices, Screen[None]):
         self._baseline = render(template, ctx)
         if draft is None:
             text = self._baseline
-        self.template = template
         self.note_for = (interview.id if interview else None, contact.id)
+        self.template = template
         if undoable:
             editor.replace(text, editor.document.start, editor.document.end)
         else:
             editor.load_text(text)
-        pane.show_template(template, contact.name)
         self._update_status()
+
+    def watch_template(self, template: Template | None) -> None:
+        """Name the template, the channel and the person at the top of the note."""
+        contact = self.services.store.contacts.get(self.note_for[1] or "")
+        self.query_one(NotePane).show_template(template, contact.name if contact else "")
 
     @on(NoteEditor.Changed, "#note-editor")
     def _note_changed(self) -> None:
@@ -146,11 +150,14 @@ class NoteScreen(UsesServices, Screen[None]):
         if self._draft_timer is not None:
             self._draft_timer.stop()
             self._draft_timer = None
-        interview, contact = self.note_selection()
+        store = self.services.store
+        interview_id, contact_id = self.note_for
+        contact = store.contacts.get(contact_id or "")
         if contact is None or self.template is None:
-            return
+            return  # nobody to write to, or they were deleted
+        if interview_id is not None and interview_id not in store.interviews:
+            return  # the interview was deleted: the note has nothing left to belong to
         text = self.query_one(NoteEditor).text
-        interview_id = interview.id if interview else None
         if text == self._baseline and draft_for(contact, interview_id) is None:
             return
         updated = save_draft(
@@ -254,113 +261,3 @@ class NoteScreen(UsesServices, Screen[None]):
 
         templates = all_templates(self.services.store.templates)
         self.app.push_screen(TemplatePicker(templates, self.template.id), chosen)
-
-    def key_for(self, command_id: str) -> str:
-        """The key that runs a command now (after any remapping), as the help writes it."""
-        command = next(c for c in COMMANDS if c.id == command_id)
-        keymap = self.services.store.settings.keymap
-        if self.services.editing_text() and command.editor_key:
-            key = keymap.get(f"{command_id}.editor", command.editor_key)
-        else:
-            key = keymap.get(command_id, command.key)
-        return key_label(key.split(",")[0])
-
-    def action_copy_note(self) -> None:
-        """Copy the note: system clipboard, else the terminal (OSC 52); always a private file."""
-        contact = self.note_selection()[1]
-        if self._nobody() or contact is None:
-            return
-        text = self.query_one(NoteEditor).text
-        if not text.strip():
-            self.notify(
-                "The note is empty: there is nothing to copy.",
-                title="Not copied",
-                severity="warning",
-            )
-            return
-        self.save_draft_now()
-        self._copy(text, contact.name, self.key_for("main.sent"))
-
-    @work(thread=True, exclusive=True, group="copy")
-    def _copy(self, text: str, name: str, sent_key: str) -> None:
-        backend = copy_to_system(text)
-        if backend is None:
-            self.app.call_from_thread(self.app.copy_to_clipboard, text)
-        try:
-            path = save_note(notes_dir(self.services.store.path), text, name, self.services.today)
-            saved = f"Saved to {path}"
-        except OSError as error:
-            saved = f"Could not save a copy: {error.strerror or error}"
-        how = (
-            f"Copied to the system clipboard ({backend})."
-            if backend
-            else "Sent to the terminal's clipboard (OSC 52): no system clipboard here."
-        )
-        self.app.call_from_thread(
-            self.app.notify,
-            f"{how}\n{saved}\nPress {sent_key} once it is sent.",
-            title="Note copied",
-            timeout=8,
-        )
-
-    def action_mark_sent(self) -> None:
-        """Log the note as sent, after a question if it looks wrong (too long, sent already)."""
-        interview, contact = self.note_selection()
-        if self._nobody() or contact is None or self.template is None:
-            return
-        text = self.query_one(NoteEditor).text
-        if not text.strip():
-            self.notify(
-                "The note is empty: write it first, then log it as sent.",
-                title="Not logged",
-                severity="warning",
-            )
-            return
-        doubts = []
-        count, limit, over = limit_status(
-            text, self.services.store.settings.limit_for(self.template.channel)
-        )
-        if over:
-            doubts.append(
-                f"It is {count - (limit or 0)} characters over the "
-                f"{self.template.channel.label} limit of {limit}."
-            )
-        already = self._sent_already(interview, contact)
-        if already.endswith(f"{self.services.today:%d %b %Y}"):
-            doubts.append(f"A {already} already.")
-        if not doubts:
-            self._log_sent()
-            return
-        from .confirm import ConfirmDialog
-
-        dialog = ConfirmDialog(
-            Content.assemble("Log this note to ", (contact.name, "bold"), " as sent?"),
-            " ".join(doubts),
-            confirm_label="Log it",
-        )
-        self.app.push_screen(dialog, lambda yes: self._log_sent() if yes else None)
-
-    def _log_sent(self) -> None:
-        self.save_draft_now()
-        interview, contact = self.note_selection()
-        if contact is None or self.template is None:
-            return
-        text = self.query_one(NoteEditor).text
-        updated, touch = mark_sent(
-            contact,
-            interview.id if interview else None,
-            text,
-            kind=self.template.kind,
-            channel=self.template.channel,
-            today=self.services.today,
-        )
-        # What was sent is now the note's starting point: no draft is kept of it again.
-        self._baseline = text
-        self.services.store.put(updated)
-        due = next_due(updated, self.services.store.settings)
-        self.notify(
-            f"Logged a {touch.kind.label} to {contact.name} ({touch.channel.label}). "
-            f"Status: {updated.status.label}. Next touch due {due:%d %b %Y}.",
-            title="Marked sent",
-        )
-        self.note_sent(updated, touch)

@@ -10,26 +10,25 @@ from dataclasses import replace
 from functools import partial
 
 from textual.content import Content
+from textual.reactive import var
 
 from ...domain import Company, Contact, Interview, Stage
 from ..widgets.interview_list import InterviewList
 from ..widgets.people import PeopleList
-from .note_screen import NoteScreen
+from .note_sending import NoteSending
 
 
-class PanelEditing(NoteScreen):
-    """The add, edit and delete actions; the main screen provides the selection and reload."""
+class PanelEditing(NoteSending):
+    """The add, edit and delete actions; the main screen watches the selection and reloads."""
 
-    interview_id: str | None
-    contact_id: str | None
+    interview_id: var[str | None] = var(None, init=False)
+    """The selected interview (the main screen's watchers show its panel)."""
+    contact_id: var[str | None] = var(None, init=False)
+    """The selected person on that panel (the watchers show their details and note)."""
     stage_filter: Stage | None
 
-    def reload(self) -> None:
-        """Rebuild the lists (the main screen does it)."""
-        raise NotImplementedError
-
-    def show_person(self, contact_id: str | None) -> None:
-        """Show one person (the main screen does it)."""
+    def reload(self, *, afresh: bool = False) -> None:
+        """Rebuild the panes from the store (the main screen does it)."""
         raise NotImplementedError
 
     def action_add(self) -> None:
@@ -120,13 +119,10 @@ class PanelEditing(NoteScreen):
 
     def _forms_show(self, interview_id: str | None, contact_id: str | None) -> None:
         """Select this interview and person after a change, and redraw everything."""
-        self.save_draft_now()
-        # The editor still holds the previous person's note: it must never be kept as a draft
-        # for the new selection, so nothing is saved until the note is loaded again.
-        self.template = None
-        self.interview_id, self.contact_id = interview_id, contact_id
-        self.reload()
-        self.show_person(self.contact_id)
+        # Set quietly, then shown once: the watchers would show the panel and the note twice.
+        self.set_reactive(PanelEditing.interview_id, interview_id)
+        self.set_reactive(PanelEditing.contact_id, contact_id)
+        self.reload(afresh=True)
 
     def _forms_interview_saved(self, result: tuple[Company, Interview] | None) -> None:
         if result is None:
@@ -186,7 +182,6 @@ class PanelEditing(NoteScreen):
         if not confirmed or interview is None or contact is None:
             return
         self.save_draft_now()
-        self.template = None
         if delete_contact:
             store.delete_contact(contact_id)
             message = f"Deleted {contact.name} and their history."
@@ -211,7 +206,6 @@ class PanelEditing(NoteScreen):
             return
         title = self._forms_interview_title(interview)
         self.save_draft_now()
-        self.template = None
         store.delete_interview(interview_id)
         self._forms_show(interview_id, None)  # gone: the list keeps the row's place instead
         self.notify(

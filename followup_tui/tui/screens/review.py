@@ -42,7 +42,7 @@ from ...review import (
 from ..commands import bindings_for
 from ..widgets.note_editor import NoteEditor, NotePane
 from ..widgets.virtual_list import VirtualList
-from .note_screen import NoteScreen
+from .note_sending import NoteSending
 
 KIND_LABEL = {
     ItemKind.THANK_YOU: "thank-you",
@@ -78,7 +78,7 @@ def item_content(item: ReviewItem) -> Content:
     )
 
 
-class ReviewScreen(NoteScreen):
+class ReviewScreen(NoteSending):
     """The queue on the left; the selected item and its note on the right."""
 
     SCOPE = "review"
@@ -182,7 +182,6 @@ class ReviewScreen(NoteScreen):
         if item is not None and self.item is not None and item.key == self.item.key:
             return
         self.save_draft_now()
-        self.template = None
         self.item = item
         detail = self.query_one("#item-detail", Static)
         if item is None:

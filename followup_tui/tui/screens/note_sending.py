@@ -1,0 +1,132 @@
+"""Sending a note: copying it to the clipboard (the ``c`` key) and logging it as sent (``s``).
+
+A layer of :class:`NoteScreen`, kept apart from the writing and drafting of the note: the main
+screen and the daily review inherit both.
+"""
+
+from __future__ import annotations
+
+from textual import work
+from textual.content import Content
+
+from ...clipboard import copy_to_system, save_note
+from ...domain import mark_sent, next_due
+from ...notes import limit_status
+from ...paths import notes_dir
+from ..commands import COMMANDS, key_label
+from ..widgets.note_editor import NoteEditor
+from .note_screen import NoteScreen
+
+
+class NoteSending(NoteScreen):
+    """The copy and mark-sent actions of a screen with a note."""
+
+    def key_for(self, command_id: str) -> str:
+        """The key that runs a command now (after any remapping), as the help writes it."""
+        command = next(c for c in COMMANDS if c.id == command_id)
+        keymap = self.services.store.settings.keymap
+        if self.services.editing_text() and command.editor_key:
+            key = keymap.get(f"{command_id}.editor", command.editor_key)
+        else:
+            key = keymap.get(command_id, command.key)
+        return key_label(key.split(",")[0])
+
+    def action_copy_note(self) -> None:
+        """Copy the note: system clipboard, else the terminal (OSC 52); always a private file."""
+        contact = self.note_selection()[1]
+        if self._nobody() or contact is None:
+            return
+        text = self.query_one(NoteEditor).text
+        if not text.strip():
+            self.notify(
+                "The note is empty: there is nothing to copy.",
+                title="Not copied",
+                severity="warning",
+            )
+            return
+        self.save_draft_now()
+        self._copy(text, contact.name, self.key_for("main.sent"))
+
+    @work(thread=True, exclusive=True, group="copy")
+    def _copy(self, text: str, name: str, sent_key: str) -> None:
+        backend = copy_to_system(text)
+        if backend is None:
+            self.app.call_from_thread(self.app.copy_to_clipboard, text)
+        try:
+            path = save_note(notes_dir(self.services.store.path), text, name, self.services.today)
+            saved = f"Saved to {path}"
+        except OSError as error:
+            saved = f"Could not save a copy: {error.strerror or error}"
+        how = (
+            f"Copied to the system clipboard ({backend})."
+            if backend
+            else "Sent to the terminal's clipboard (OSC 52): no system clipboard here."
+        )
+        self.app.call_from_thread(
+            self.app.notify,
+            f"{how}\n{saved}\nPress {sent_key} once it is sent.",
+            title="Note copied",
+            timeout=8,
+        )
+
+    def action_mark_sent(self) -> None:
+        """Log the note as sent, after a question if it looks wrong (too long, sent already)."""
+        interview, contact = self.note_selection()
+        if self._nobody() or contact is None or self.template is None:
+            return
+        text = self.query_one(NoteEditor).text
+        if not text.strip():
+            self.notify(
+                "The note is empty: write it first, then log it as sent.",
+                title="Not logged",
+                severity="warning",
+            )
+            return
+        doubts = []
+        count, limit, over = limit_status(
+            text, self.services.store.settings.limit_for(self.template.channel)
+        )
+        if over:
+            doubts.append(
+                f"It is {count - (limit or 0)} characters over the "
+                f"{self.template.channel.label} limit of {limit}."
+            )
+        already = self._sent_already(interview, contact)
+        if already.endswith(f"{self.services.today:%d %b %Y}"):
+            doubts.append(f"A {already} already.")
+        if not doubts:
+            self._log_sent()
+            return
+        from .confirm import ConfirmDialog
+
+        dialog = ConfirmDialog(
+            Content.assemble("Log this note to ", (contact.name, "bold"), " as sent?"),
+            " ".join(doubts),
+            confirm_label="Log it",
+        )
+        self.app.push_screen(dialog, lambda yes: self._log_sent() if yes else None)
+
+    def _log_sent(self) -> None:
+        self.save_draft_now()
+        interview, contact = self.note_selection()
+        if contact is None or self.template is None:
+            return
+        text = self.query_one(NoteEditor).text
+        updated, touch = mark_sent(
+            contact,
+            interview.id if interview else None,
+            text,
+            kind=self.template.kind,
+            channel=self.template.channel,
+            today=self.services.today,
+        )
+        # What was sent is now the note's starting point: no draft is kept of it again.
+        self._baseline = text
+        self.services.store.put(updated)
+        due = next_due(updated, self.services.store.settings)
+        self.notify(
+            f"Logged a {touch.kind.label} to {contact.name} ({touch.channel.label}). "
+            f"Status: {updated.status.label}. Next touch due {due:%d %b %Y}.",
+            title="Marked sent",
+        )
+        self.note_sent(updated, touch)
