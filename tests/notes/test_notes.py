@@ -22,10 +22,10 @@ from followup_tui.domain import (
     Template,
     Touch,
     TouchKind,
+    relative_date,
 )
 from followup_tui.domain.text import clean_line
-from followup_tui.notes.builtin import BUILTIN_TEMPLATES
-from followup_tui.notes.render import (
+from followup_tui.notes import (
     PLACEHOLDERS,
     NoteContext,
     all_templates,
@@ -35,10 +35,10 @@ from followup_tui.notes.render import (
     limit_status,
     near_duplicates,
     next_template,
-    relative_date,
     render,
     similarity,
 )
+from followup_tui.notes.builtin import BUILTIN_TEMPLATES
 
 TODAY = date(2026, 5, 14)  # a Thursday
 S = ConnectionStatus
