@@ -12,12 +12,10 @@ from datetime import date, timedelta
 from textual.content import Content
 
 from ..domain import Channel, Company, Contact, Interview, Settings, Stage
-from ..notes import PLACEHOLDERS, NoteContext, gap, limit_status, render
+from ..notes import GAP, PLACEHOLDERS, NoteContext, gap, limit_status, render
 
 # Anything in braces that is not a placeholder reaches the note as typed; the editor says so.
 _BRACED = re.compile(r"\{([^{}\s]{1,40})\}")
-# Gaps and the user's own [fill-ins] stand out in the preview, so none is sent by mistake.
-_GAP = re.compile(r"\[[^\[\]\n]{1,60}\]")
 
 
 def sample_context(settings: Settings, today: date) -> NoteContext:
@@ -64,7 +62,7 @@ def preview_content(body: str, channel: Channel, ctx: NoteContext) -> tuple[Cont
     """The note as it would be sent (gaps highlighted), and its count against the channel."""
     text = render(body, ctx)
     preview = Content(text)
-    for match in _GAP.finditer(text):
+    for match in GAP.finditer(text):
         preview = preview.stylize("bold $warning", match.start(), match.end())
     count, limit, over = limit_status(text, ctx.settings.limit_for(channel))
     counter = (

@@ -11,8 +11,6 @@ a draft is always kept for the person it was written to, however the selection m
 
 from __future__ import annotations
 
-import re
-
 from textual import on
 from textual.reactive import var
 from textual.screen import Screen
@@ -28,6 +26,7 @@ from ...domain import (
     save_draft,
 )
 from ...notes import (
+    GAP,
     NoteContext,
     all_templates,
     default_template,
@@ -38,8 +37,6 @@ from ...notes import (
 from ..services import UsesServices
 from ..widgets.note_editor import NoteEditor, NotePane
 
-#: A visible gap left by a missing value, such as "[recruiter's name]" (see notes.gap).
-_GAP = re.compile(r"\[[^\[\]\n]{1,40}\]")
 #: Seconds of typing pause before a draft is kept and compared with the panel's other notes;
 #: the app writes it SAVE_DELAY later (see tui/app.py).
 DRAFT_DELAY = 0.3
@@ -178,7 +175,7 @@ class NoteScreen(UsesServices, Screen[None]):
             return
         text = self.query_one(NoteEditor).text
         warning = self._duplicate_warning(interview, contact, text) if check_duplicates else ""
-        gaps = list(dict.fromkeys(_GAP.findall(text)))
+        gaps = list(dict.fromkeys(GAP.findall(text)))
         if gaps and not warning:
             warning = f"Fill in before sending: {', '.join(gaps[:4])}"
         pane.show_status(
