@@ -23,7 +23,8 @@ RESERVED: dict[str, tuple[str, str]] = {
     "tab": ("moving between panes", ""),
     "shift+tab": ("moving between panes", ""),
 }
-#: Where one command's keys are compared with another's: the app's keys are live on every screen.
+#: The scopes the keymap rules know by name: the app's, and the note editor's, where the other
+#: scopes' commands have their own ids (``<id>.editor``) for their editor keys.
 APP_SCOPE = "app"
 EDITOR_SCOPE = "editor"
 # How Textual names a one-character key that is not a letter or digit (textual.keys).
@@ -35,7 +36,15 @@ _RENAMED = {
     "plus_sign": "plus",
     "low_line": "underscore",
 }
-_LABELS = {"question_mark": "?", "slash": "/", "escape": "Esc", "enter": "Enter"}
+_LABELS = {
+    "question_mark": "?",
+    "slash": "/",
+    "comma": ",",
+    "escape": "Esc",
+    "enter": "Enter",
+    "pageup": "PageUp",
+    "pagedown": "PageDown",
+}
 
 
 class Command(Protocol):
@@ -54,15 +63,19 @@ class Command(Protocol):
     def scope(self) -> str: ...
     @property
     def editor_key(self) -> str: ...
+    @property
+    def live_with(self) -> frozenset[str]: ...
 
 
 class Bindable(NamedTuple):
-    """One binding id a keymap may name: where it applies, its default key, what it does."""
+    """One binding id a keymap may name: where it applies, its default key, what it does, and
+    the scopes whose keys are live at the same time as its own (where a clash would matter)."""
 
     scope: str
     key: str
     description: str
     action: str
+    live_with: frozenset[str] = frozenset()
 
 
 def bindable(commands: Iterable[Command]) -> dict[str, Bindable]:
@@ -70,13 +83,16 @@ def bindable(commands: Iterable[Command]) -> dict[str, Bindable]:
     with an editor key, ``<id>.editor`` for that key."""
     ids: dict[str, Bindable] = {}
     for command in commands:
-        ids[command.id] = Bindable(command.scope, command.key, command.description, command.action)
+        ids[command.id] = Bindable(
+            command.scope, command.key, command.description, command.action, command.live_with
+        )
         if command.editor_key and command.scope != EDITOR_SCOPE:
             ids[f"{command.id}.editor"] = Bindable(
                 EDITOR_SCOPE,
                 command.editor_key,
                 f"{command.description}, in the note editor",
                 command.action,
+                frozenset((EDITOR_SCOPE, APP_SCOPE)),
             )
     return ids
 
@@ -98,7 +114,12 @@ def _normal(key: str) -> str:
 
 
 def key_label(key: str) -> str:
-    """A key as the docs and the help screen write it: ``ctrl+o`` -> ``Ctrl+O``."""
+    """Keys as the docs and the help screen write them: ``ctrl+o`` -> ``Ctrl+O``, ``down,j`` ->
+    ``Down, j``."""
+    return ", ".join(_label(one.strip()) for one in key.split(","))
+
+
+def _label(key: str) -> str:
     *mods, last = key.split("+")
     last = _LABELS.get(last, last if len(last) == 1 else last.capitalize())
     if len(last) == 1 and mods:
@@ -137,26 +158,27 @@ def entry_problem(binding_id: str, keys: str, known: Mapping[str, Bindable] | No
 
 
 def clashes(keymap: Mapping[str, str], known: Mapping[str, Bindable]) -> list[str]:
-    """Two commands that would share a key where both are active: the app's with each screen's,
-    and the note editor's among themselves. ``keymap`` must hold only entries that passed
+    """Two commands that would share a key where both are live (see :attr:`Bindable.live_with`):
+    the app's with a screen's, a screen's with a list's on it, the note editor's among themselves.
+    Two default keys that share a key do so on purpose (a screen's own Quit shadows the app's), and
+    so do two ids of one action (a command and its editor key), so only a clash a remapped key
+    makes between two actions is one. ``keymap`` must hold only entries that passed
     :func:`entry_problem`."""
-    scopes = dict.fromkeys(entry.scope for entry in known.values())
-    groups = [
-        [i for i, entry in known.items() if entry.scope in (scope, APP_SCOPE)]
-        if scope != EDITOR_SCOPE
-        else [i for i, entry in known.items() if entry.scope == EDITOR_SCOPE]
-        for scope in scopes
-        if scope != APP_SCOPE
-    ]
+    owners: dict[str, list[str]] = {}
+    for binding_id, entry in known.items():
+        for key in dict.fromkeys(normal_keys(keymap.get(binding_id, entry.key))):
+            owners.setdefault(key, []).append(binding_id)
     errors: list[str] = []
-    for ids in groups:
-        owner: dict[str, str] = {}
-        for binding_id in ids:
-            for key in normal_keys(keymap.get(binding_id, known[binding_id].key)):
-                other = owner.setdefault(key, binding_id)
-                message = f"{key_label(key)} would do both {other} and {binding_id}"
-                if other != binding_id and message not in errors:
-                    errors.append(message)
+    for key, ids in owners.items():
+        for n, first in enumerate(ids):
+            for second in ids[n + 1 :]:
+                a, b = known[first], known[second]
+                together = a.scope == b.scope or b.scope in a.live_with or a.scope in b.live_with
+                on_purpose = a.action == b.action or (
+                    key in normal_keys(a.key) and key in normal_keys(b.key)
+                )
+                if together and not on_purpose:
+                    errors.append(f"{key_label(key)} would do both {first} and {second}")
     return errors
 
 

@@ -349,17 +349,21 @@ class FollowupApp(App[None]):
         self.push_screen(dialog, answered)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """The palette lists every action of the table that applies on this screen."""
+        """The palette lists every action of the table that applies on this screen (a screen
+        names its scope in ``SCOPE``); where the screen has its own Quit, that one, not the app's.
+        """
         scope = getattr(screen, "SCOPE", None)
+        own = [c for c in COMMANDS if c.scope == scope and c.palette]
+        taken = {c.description for c in own}
         for command in COMMANDS:
-            if command.scope == "app" and command.id != "app.palette":
+            if command.scope == "app" and command.palette and command.description not in taken:
                 yield SystemCommand(
                     command.description, command.help, partial(self.run_action, command.action)
                 )
-            elif command.scope == scope:
-                yield SystemCommand(
-                    command.description,
-                    command.help,
-                    partial(self.run_action, f"screen.{command.action}"),
-                )
+        for command in own:
+            yield SystemCommand(
+                command.description,
+                command.help,
+                partial(self.run_action, f"screen.{command.action}"),
+            )
         yield SystemCommand("Theme", "Change the colours", self.action_change_theme)

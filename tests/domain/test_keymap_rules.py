@@ -25,7 +25,9 @@ OSC_52 = "\x1b]52;c;ZWNobyBwd25lZA==\x07"
 
 
 def test_every_command_and_its_editor_key_can_be_bound() -> None:
-    assert KNOWN["main.copy"] == Bindable("main", "c", "Copy", "copy_note")
+    assert KNOWN["main.copy"][:4] == Bindable("main", "c", "Copy", "copy_note")[:4]
+    assert {"app", "list", "people"} <= KNOWN["main.copy"].live_with
+    assert KNOWN["list.down"].key == "down,j"
     assert KNOWN["main.copy.editor"].scope == "editor"
     assert KNOWN["main.copy.editor"].key == "ctrl+o"
     assert "editor.leave.editor" not in KNOWN  # the editor's own commands have no second key
@@ -65,6 +67,29 @@ def test_keys_are_labelled_as_the_help_screen_labels_them(key: str) -> None:
             ["Ctrl+S would do both main.copy.editor and main.sent.editor"],
         ),
         ({"review.copy": "s"}, ["s would do both review.copy and review.sent"]),
+        ({}, []),  # the defaults share keys only where they mean to (q on templates)
+        ({"list.down": "n"}, ["n would do both review.next and list.down"]),
+        (
+            {"main.copy": "j"},
+            [
+                "j would do both main.copy and list.down",
+                "j would do both main.copy and people.down",
+            ],
+        ),
+        ({"list.select": "esc"}, []),  # no Esc on the main screen
+        (
+            {"list.select": "escape"},
+            [
+                "Esc would do both review.back and list.select",
+                "Esc would do both list.select and search.back",
+            ],
+        ),
+        ({"templates.save": "n"}, ["n would do both templates.save and templates.new.letter"]),
+        ({"list.down": "v", "people.down": "v"}, []),  # never both focused
+        ({"form.save": "q", "dialog.cancel": "s"}, []),  # a modal hides the keys below it
+        ({"panel.down": "ctrl+s"}, ["Ctrl+S would do both form.save and panel.down"]),
+        ({"help.close": "escape,tab"}, ["help.close: Tab is kept for moving between panes"]),
+        ({"templates.quit": "ctrl+q"}, ["templates.quit: Ctrl+Q is kept for quitting"]),
     ],
 )
 def test_check_keymap_names_the_entry(keymap: dict[str, str], expected: list[str]) -> None:

@@ -11,11 +11,13 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Static
+
+from ..commands import bindings_for
 
 
 def _content(text: str | Content) -> Content:
@@ -31,16 +33,8 @@ class ConfirmDialog(ModalScreen[bool]):
 
     CSS_PATH = "forms.tcss"
     AUTO_FOCUS = "#confirm-no"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "confirm_answer(True)", "Yes", tooltip="Confirm", id="confirm.yes"),
-        Binding(
-            "n,escape",
-            "confirm_answer(False)",
-            "No",
-            tooltip="Keep everything as it is",
-            id="confirm.no",
-        ),
-    ]
+    SCOPE = "confirm"
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for(SCOPE)
 
     def __init__(
         self,

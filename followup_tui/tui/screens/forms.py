@@ -18,7 +18,7 @@ from typing import Any, ClassVar, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.css.query import NoMatches
@@ -28,6 +28,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
 from ...domain import clean_typed, parse_date
+from ..commands import bindings_for
 
 ResultT = TypeVar("ResultT")
 #: The combining marks that NFKD splits off letters (accents, cedillas, ogoneks...).
@@ -146,16 +147,8 @@ class FormScreen(ModalScreen[ResultT]):
     """A modal form: subclasses compose their fields and build the result from them."""
 
     CSS_PATH = "forms.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "form_save", "Save", tooltip="Save and close the form", id="form.save"),
-        Binding(
-            "escape",
-            "form_cancel",
-            "Cancel",
-            tooltip="Close the form without saving",
-            id="form.cancel",
-        ),
-    ]
+    SCOPE: ClassVar[str] = "form"
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("form")
     FORM_TITLE: ClassVar[str] = "Form"
     SAVE_LABEL: ClassVar[str] = "Save"
 

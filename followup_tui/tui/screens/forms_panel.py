@@ -13,13 +13,14 @@ from typing import ClassVar, Literal
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from ...domain import Contact, Interview, fold, new_id
+from ..commands import bindings_for
 from .forms import FormScreen, field, required, text_input
 
 Role = Literal["panel", "recruiter"]
@@ -36,10 +37,7 @@ class PanelMemberForm(FormScreen[tuple[Contact, bool, Role] | None]):
 
     FORM_TITLE = "Add a person to the panel"
     SAVE_LABEL = "Add"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "form_match(1)", "Next match", show=False, id="panel_member.down"),
-        Binding("up", "form_match(-1)", "Previous match", show=False, id="panel_member.up"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("panel")
 
     def __init__(
         self, contacts: Mapping[str, Contact], interview: Interview, company_name: str = ""

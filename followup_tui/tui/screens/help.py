@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..commands import rows
+from ..commands import bindings_for, rows
 
 
 def help_text() -> Content:
@@ -23,9 +22,8 @@ def help_text() -> Content:
 class HelpScreen(ModalScreen[None]):
     """A modal list of every key, grouped by where it applies; Esc, q, ? or F1 closes it."""
 
-    BINDINGS = [
-        Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close"),
-    ]
+    SCOPE = "help"
+    BINDINGS = bindings_for(SCOPE)
 
     def compose(self) -> ComposeResult:
         """One row per key: the keys on the left, what they do on the right (wrapping there)."""

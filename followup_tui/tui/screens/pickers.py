@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -13,12 +12,14 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...domain import Template
+from ..commands import bindings_for
 
 
 class TemplatePicker(ModalScreen[Template | None]):
     """Pick the template for the current note; dismisses with the template or None."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="picker.cancel")]
+    SCOPE = "dialog"
+    BINDINGS = bindings_for(SCOPE)
 
     def __init__(self, templates: Sequence[Template], current_id: str | None) -> None:
         super().__init__()

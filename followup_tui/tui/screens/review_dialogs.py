@@ -6,7 +6,6 @@ from datetime import date, timedelta
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -14,13 +13,15 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...domain import clean_line, parse_date
+from ..commands import bindings_for
 from .forms import CleanInput
 
 
 class SnoozeDialog(ModalScreen[date | None]):
     """Choose when the item comes back: tomorrow, in a week, or on a date typed in."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="snooze.cancel")]
+    SCOPE = "dialog"
+    BINDINGS = bindings_for(SCOPE)
 
     def __init__(self, today: date, what: str) -> None:
         super().__init__()
@@ -73,7 +74,8 @@ REASONS = (
 class DismissDialog(ModalScreen[str | None]):
     """Dismiss an item for good; the reason is kept with it."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="dismiss.cancel")]
+    SCOPE = "dialog"
+    BINDINGS = bindings_for(SCOPE)
 
     def __init__(self, what: str, note: str = "", *, withdraw: bool = False) -> None:
         super().__init__()

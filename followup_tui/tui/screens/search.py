@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
@@ -24,6 +23,7 @@ from textual.widgets import Input, Static
 
 from ...domain import clean_typed
 from ...search import CUT_HINT, MAX_QUERY, Hit, SearchResult
+from ..commands import bindings_for
 from ..services import UsesServices
 from ..widgets.virtual_list import VirtualList
 from .forms import CleanInput
@@ -105,15 +105,8 @@ class SearchScreen(UsesServices, ModalScreen[Hit | None]):
     #: check_action), whatever was pasted.
     QUIT_IS_SAFE = True
 
-    BINDINGS = [
-        Binding(
-            "escape", "dismiss(None)", "Back", tooltip="Back to where you were", id="search.back"
-        ),
-        Binding("down", "move(1)", "Down", show=False, id="search.down"),
-        Binding("up", "move(-1)", "Up", show=False, id="search.up"),
-        Binding("pagedown", "move(10)", "Page down", show=False, id="search.page_down"),
-        Binding("pageup", "move(-10)", "Page up", show=False, id="search.page_up"),
-    ]
+    SCOPE = "search"
+    BINDINGS = bindings_for(SCOPE)
 
     def __init__(self, query: str = "") -> None:
         super().__init__()

@@ -14,7 +14,6 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -22,7 +21,7 @@ from textual.widgets import Checkbox, Footer, Header, Input, Label, Static, Text
 
 from ...domain import Bindable, Settings, bindable
 from ...domain import keymap as keymap_rules
-from ..commands import COMMANDS, key_label
+from ..commands import COMMANDS, bindings_for, key_label
 from ..services import UsesServices
 from .confirm import ConfirmDialog
 from .forms import CleanInput
@@ -56,10 +55,10 @@ def keymap_reference() -> Content:
     return Content("\n").join(
         Content.assemble(
             (f"{binding_id:<22}", "bold"),
-            (f"{key_label(key):<8}", "$accent"),
-            (description, "$text-muted"),
+            (f"{key_label(entry.key):<8}", "$accent"),
+            (entry.description, "$text-muted"),
         )
-        for binding_id, (_, key, description, _) in binding_ids().items()
+        for binding_id, entry in binding_ids().items()
     )
 
 
@@ -69,11 +68,8 @@ class SettingsScreen(UsesServices, Screen[None]):
     CSS_PATH = "templates.tcss"
     TITLE = "Settings"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
-    BINDINGS = [
-        Binding("escape", "back", "Back", id="settings.back"),
-        Binding("ctrl+s", "save", "Save", priority=True, id="settings.save"),
-        Binding("q", "quit_checked", "Quit", show=False, id="settings.quit"),
-    ]
+    SCOPE = "settings"
+    BINDINGS = bindings_for(SCOPE)
 
     def __init__(self) -> None:
         super().__init__()

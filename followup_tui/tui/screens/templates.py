@@ -14,7 +14,6 @@ from typing import cast
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
@@ -32,6 +31,7 @@ from textual.widgets.option_list import Option
 
 from ...domain import Channel, Template, TouchKind, clean_line, clean_text, new_id
 from ...notes import BUILTIN_TEMPLATES, NoteContext, all_templates
+from ..commands import bindings_for
 from ..services import UsesServices
 from ..template_preview import placeholder_reference, preview_content, sample_context
 from .confirm import ConfirmDialog
@@ -55,15 +55,8 @@ class TemplatesScreen(UsesServices, Screen[None]):
 
     CSS_PATH = "templates.tcss"
     TITLE = "Templates"
-    BINDINGS = [
-        Binding("escape", "back", "Back", id="templates.back"),
-        Binding("ctrl+s", "save", "Save", priority=True, id="templates.save"),
-        Binding("ctrl+n", "new", "New", priority=True, id="templates.new"),
-        Binding("n", "new", "New", show=False, id="templates.new.letter"),
-        Binding("ctrl+r", "reset", "Reset built-in", priority=True, id="templates.reset"),
-        Binding("ctrl+d", "delete", "Delete", priority=True, id="templates.delete"),
-        Binding("q", "quit_checked", "Quit", show=False, id="templates.quit"),
-    ]
+    SCOPE = "templates"
+    BINDINGS = bindings_for(SCOPE)
 
     def __init__(self, context: NoteContext | None = None, current_id: str | None = None) -> None:
         """Preview with ``context``'s person (else a sample); start on ``current_id``."""

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...domain import ConnectionStatus, Contact, Interview, Settings, TouchStatus, next_due
+from ..commands import bindings_for
 
 _STATUS_STYLE = {
     ConnectionStatus.CONNECTED: "$success",
@@ -25,10 +25,7 @@ _STATUS_STYLE = {
 class PeopleList(OptionList):
     """The panel and the recruiter of one interview; option ids are contact ids."""
 
-    BINDINGS = [
-        Binding("k", "cursor_up", "Up", show=False, id="people.up"),
-        Binding("j", "cursor_down", "Down", show=False, id="people.down"),
-    ]
+    BINDINGS = bindings_for("people")
 
     def show_people(
         self, interview: Interview | None, people: Sequence[Contact], keep: str | None = None

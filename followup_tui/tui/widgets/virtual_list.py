@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Generic, TypeVar
 
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.content import Content
 from textual.geometry import Region, Size
@@ -22,6 +22,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import Visual
+
+from ..commands import bindings_for
 
 T = TypeVar("T")
 
@@ -52,15 +54,7 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
     ALLOW_SELECT = False
     """Rows are chosen, not text-selected: a double click must not select the whole list."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor_up", "Up", show=False, id="list.up"),
-        Binding("down,j", "cursor_down", "Down", show=False, id="list.down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="list.page_up"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down"),
-        Binding("home,g", "first", "First", show=False, id="list.first"),
-        Binding("end,G", "last", "Last", show=False, id="list.last"),
-        Binding("enter", "select", "Select", tooltip="Open the highlighted row", id="list.select"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings_for("list")
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "virtual-list--highlight",
