@@ -7,8 +7,10 @@ filters (``company:``, ``stage:``, ``tag:``, ``before:``, ``after:``) narrow the
 
 The pieces live in small modules: :mod:`.text` (words and typos),
 :mod:`.query` (the query language), :mod:`.records` (what is indexed), :mod:`.vocab` (sorted
-vocabularies), :mod:`.index` (the index), :mod:`.hits` (results, snippets and spans) and
-:mod:`.render` (what ``followup search`` prints).
+vocabularies), :mod:`.postings` (the records under their words), :mod:`.ranking` (levels of a
+match), :mod:`.answer` (a query answered), :mod:`.index` (the index kept current with the
+store), :mod:`.hits` (results, snippets and spans) and :mod:`.render` (what ``followup search``
+prints).
 """
 
 from __future__ import annotations
