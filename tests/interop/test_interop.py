@@ -29,7 +29,7 @@ from followup_tui.domain import (
     TouchKind,
     TouchStatus,
 )
-from followup_tui.interop.document import (
+from followup_tui.interop import (
     FORMAT_NAME,
     FORMAT_VERSION,
     ImportProblem,

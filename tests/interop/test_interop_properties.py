@@ -30,7 +30,7 @@ from followup_tui.domain import (
     TouchStatus,
 )
 from followup_tui.domain.text import clean_line
-from followup_tui.interop.document import (
+from followup_tui.interop import (
     ImportProblem,
     export_document,
     export_json,

@@ -1,0 +1,34 @@
+"""The export file's shape: its name and version, its tables, and the error an import raises.
+
+The export file is the stable contract between followup and the outside world (backups, other
+machines, other tools); the on-disk database is an internal layout that may change at any time.
+The format is described in ``docs/data-format.md``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..domain import Company, Contact, Interview, Template, terminal_safe
+
+FORMAT_NAME = "followup"
+FORMAT_VERSION = 1
+
+#: The record tables of a document, in the order they are written, with their record types.
+TABLES: dict[str, type[Any]] = {
+    "companies": Company,
+    "interviews": Interview,
+    "contacts": Contact,
+    "templates": Template,
+}
+KEYS = ("format", "version", "settings", *TABLES, "review")
+#: The lists of the review state, each holding at most one entry per item key.
+REVIEW_LISTS = ("snoozed", "dismissed", "cleared")
+
+
+class ImportProblem(ValueError):
+    """A document cannot be imported; the one-line message names the place and the reason."""
+
+    def __init__(self, message: str) -> None:
+        # Messages quote user data: keep them on one line with nothing a terminal would act on.
+        super().__init__(terminal_safe(message))
