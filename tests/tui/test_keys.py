@@ -215,3 +215,18 @@ def test_help_and_settings_cover_every_key() -> None:
     for command in COMMANDS:
         assert command.id in known
         assert command.id in keymap_reference().plain
+
+
+async def test_palette_lists_a_screens_own_commands_once(demo_app: FollowupApp) -> None:
+    async with demo_app.run_test(size=(120, 35)) as pilot:
+        await pilot.pause()
+        await pilot.press("m")
+        current(demo_app, TemplatesScreen)
+        titles = [
+            c.title
+            for c in demo_app.get_system_commands(demo_app.screen)
+            if isinstance(c, SystemCommand)
+        ]
+        for title in ("Save", "New", "Reset built-in", "Delete", "Back", "Help", "Search"):
+            assert titles.count(title) == 1, title
+        assert titles.count("Quit") == 1  # the screen's, which asks before losing an edit
