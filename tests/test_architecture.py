@@ -251,7 +251,6 @@ MODULE_MAX = 300
 MEDIAN_MAX = 100
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10: seven modules still to split")
 def test_modules_are_small() -> None:
     sizes = {module_name(p): code_lines(p) for p in source_files() if p.name != "__init__.py"}
     big = {name: n for name, n in sizes.items() if n > MODULE_MAX}
