@@ -25,7 +25,7 @@ from .keymap import Bindable, bindable, check_keymap, clashes, entry_problem, ke
 from .kinds import Channel, ConnectionStatus, Stage, TouchKind, TouchStatus
 from .people import Contact, Employment, Touch
 from .settings import Settings, Template
-from .state import Cleared, Dataset, Dismissal, ReviewState, Snooze
+from .state import RECORD_TABLES, Cleared, Dataset, Dismissal, ReviewState, Snooze
 from .text import (
     UNSAFE_OUTPUT,
     WIDTH,
@@ -41,6 +41,7 @@ from .text import (
 from .touches import draft_for, mark_sent, save_draft
 
 __all__ = [
+    "RECORD_TABLES",
     "UNSAFE_OUTPUT",
     "WIDTH",
     "Bindable",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from .fields import clean_fields, require, set_field
 from .interviews import Company, Interview
@@ -91,3 +91,13 @@ class Dataset:
     contacts: tuple[Contact, ...] = ()
     templates: tuple[Template, ...] = ()
     review: ReviewState = field(default_factory=ReviewState)
+
+
+#: The record tables of a :class:`Dataset`, in order, with the class of their records: the
+#: names the store's file and the export file give them.
+RECORD_TABLES: dict[str, type[Any]] = {
+    "companies": Company,
+    "interviews": Interview,
+    "contacts": Contact,
+    "templates": Template,
+}

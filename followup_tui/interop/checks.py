@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..domain import (
+    RECORD_TABLES,
     Bindable,
     Dataset,
     clashes,
@@ -21,8 +22,6 @@ from ..domain import (
     terminal_safe,
 )
 
-#: The record tables of an export file, as :data:`followup_tui.interop.TABLES` names them.
-_TABLES = ("companies", "interviews", "contacts", "templates")
 #: The shortest limit of any text field (a tag): a string no longer than this is never cut.
 _SHORTEST = 60
 
@@ -54,7 +53,7 @@ def cut_text(document: dict[str, Any], dataset: Dataset) -> list[str]:
     """Where the file holds text longer than its field keeps: the place and both lengths."""
     found: list[str] = []
     _walk_object(document.get("settings"), dataset.settings, "settings", found)
-    for name in _TABLES:
+    for name in RECORD_TABLES:
         records = document.get(name)
         if isinstance(records, list):
             _walk_list(records, getattr(dataset, name), name, found)

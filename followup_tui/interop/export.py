@@ -9,8 +9,8 @@ from typing import Any
 
 import msgspec
 
-from ..domain import Dataset, codec, terminal_safe
-from .format import FORMAT_NAME, FORMAT_VERSION, TABLES
+from ..domain import RECORD_TABLES, Dataset, codec, terminal_safe
+from .format import FORMAT_NAME, FORMAT_VERSION
 
 # The UTF-8 of what terminal_safe escapes beyond ASCII starts so: DEL, C1 (U+0080-U+009F), then
 # U+2028-U+202E and U+2066-U+2069. JSON encoders escape the C0 controls themselves.
@@ -43,7 +43,7 @@ def _encode(dataset: Dataset) -> bytes:
         "version": FORMAT_VERSION,
         "settings": codec.to_builtins(dataset.settings),
     }
-    for name in TABLES:
+    for name in RECORD_TABLES:
         document[name] = codec.to_builtins(sorted(getattr(dataset, name), key=lambda r: r.id))
     document["review"] = codec.to_builtins(dataset.review)  # its lists are sorted by key
     # Encoded in insertion order (codec's encoder sorts keys): header first, fields as declared.

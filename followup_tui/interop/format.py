@@ -7,21 +7,13 @@ The format is described in ``docs/data-format.md``.
 
 from __future__ import annotations
 
-from typing import Any
-
-from ..domain import Company, Contact, Interview, Template, terminal_safe
+from ..domain import RECORD_TABLES, terminal_safe
 
 FORMAT_NAME = "followup"
 FORMAT_VERSION = 1
 
-#: The record tables of a document, in the order they are written, with their record types.
-TABLES: dict[str, type[Any]] = {
-    "companies": Company,
-    "interviews": Interview,
-    "contacts": Contact,
-    "templates": Template,
-}
-KEYS = ("format", "version", "settings", *TABLES, "review")
+#: The top-level keys of a document, in the order they are written.
+KEYS = ("format", "version", "settings", *RECORD_TABLES, "review")
 #: The lists of the review state, each holding at most one entry per item key.
 REVIEW_LISTS = ("snoozed", "dismissed", "cleared")
 

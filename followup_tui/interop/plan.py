@@ -9,8 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
-from ..domain import Company, Contact, Dataset, Interview, ReviewState, Settings, Template
-from .format import REVIEW_LISTS, TABLES, ImportProblem
+from ..domain import (
+    RECORD_TABLES,
+    Company,
+    Contact,
+    Dataset,
+    Interview,
+    ReviewState,
+    Settings,
+    Template,
+)
+from .format import REVIEW_LISTS, ImportProblem
 
 R = TypeVar("R", Company, Interview, Contact, Template)
 SettingsOutcome = Literal["replaced", "same", "defaults"]
@@ -49,7 +58,7 @@ class ImportPlan:
         lines = [
             f"{name}: {len(self.added[name])} added, {len(self.changed[name])} changed, "
             f"{self.unchanged[name]} unchanged"
-            for name in TABLES
+            for name in RECORD_TABLES
         ]
         lines.append(
             {
@@ -76,7 +85,7 @@ def plan_import(current: Dataset, incoming: Dataset) -> ImportPlan:
     changed: dict[str, list[str]] = {}
     unchanged: dict[str, int] = {}
     tables: dict[str, tuple[Any, ...]] = {}
-    for name in TABLES:
+    for name in RECORD_TABLES:
         records: tuple[Any, ...] = getattr(incoming, name)
         _check_unique(name, records)
         merged, added[name], changed[name], unchanged[name] = _merge(
@@ -159,7 +168,7 @@ def _check_references(result: Dataset, incoming: Dataset) -> None:
         for index, record in enumerate(getattr(incoming, name)):
             if record.id == record_id:
                 return f"{name}[{index}] (id {record_id})"
-        return f"the stored {TABLES[name].__name__.lower()} {record_id}"
+        return f"the stored {RECORD_TABLES[name].__name__.lower()} {record_id}"
 
     for interview in result.interviews:
         if interview.company_id not in companies:

@@ -11,6 +11,7 @@ from enum import StrEnum
 from typing import Any
 
 from ..domain import (
+    RECORD_TABLES,
     Bindable,
     Channel,
     ConnectionStatus,
@@ -23,7 +24,7 @@ from ..domain import (
     codec,
 )
 from .checks import cut_text, keymap_problem
-from .format import FORMAT_NAME, FORMAT_VERSION, KEYS, TABLES, ImportProblem
+from .format import FORMAT_NAME, FORMAT_VERSION, KEYS, ImportProblem
 
 _short = reprlib.Repr()
 _short.maxstring = _short.maxother = 60
@@ -68,7 +69,7 @@ def read_document(data: bytes | str, *, bindings: Bindings | None = None) -> Rea
     if problem:
         raise ImportProblem(problem)
     tables: dict[str, tuple[Any, ...]] = {}
-    for name, kind in TABLES.items():
+    for name, kind in RECORD_TABLES.items():
         records = document.get(name, [])
         if not isinstance(records, list):
             raise ImportProblem(f"{name}: expected a list of records, got {_kind(records)}")

@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..domain import (
+    RECORD_TABLES,
     Company,
     Contact,
     Dataset,
@@ -48,13 +49,8 @@ from ..domain import (
 #: The version this code writes, and the newest it reads.
 SCHEMA_VERSION = 2
 
-#: The record tables and the model class each one holds.
-TABLES: dict[str, type[Any]] = {
-    "companies": Company,
-    "interviews": Interview,
-    "contacts": Contact,
-    "templates": Template,
-}
+#: The record tables and the model class each one holds (the domain's, under the store's name).
+TABLES = RECORD_TABLES
 
 Record = Company | Interview | Contact | Template
 Document = dict[str, dict[str, Any]]
