@@ -46,6 +46,12 @@ class ConnectionStatus(StrEnum):
             return "ignored / declined"
         return self.value.replace("_", " ")
 
+    @property
+    def not_reached(self) -> bool:
+        """Nothing has reached the person yet (not contacted, or a note only drafted): an
+        invitation is still the way to reach them, and the first note sent moves them on."""
+        return self in (ConnectionStatus.NOT_CONTACTED, ConnectionStatus.NOTE_DRAFTED)
+
 
 class TouchKind(StrEnum):
     """What a touch was about."""

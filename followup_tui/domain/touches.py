@@ -13,8 +13,6 @@ from .fields import new_id
 from .kinds import Channel, ConnectionStatus, TouchKind, TouchStatus
 from .people import Contact, Touch
 
-_UNTOUCHED = (ConnectionStatus.NOT_CONTACTED, ConnectionStatus.NOTE_DRAFTED)
-
 
 def draft_for(contact: Contact, interview_id: str | None) -> Touch | None:
     """The unsent draft for this contact about this interview (or about nothing in particular)."""
@@ -68,8 +66,8 @@ def next_status(status: ConnectionStatus, kind: TouchKind, channel: Channel) -> 
         # The invitation was the only thing sent (else the status would have moved past it).
         return ConnectionStatus.NOT_CONTACTED if status is ConnectionStatus.INVITE_SENT else status
     if channel is Channel.LINKEDIN_INVITE or kind is TouchKind.INVITE:
-        return ConnectionStatus.INVITE_SENT if status in _UNTOUCHED else status
-    return ConnectionStatus.CONNECTED if status in _UNTOUCHED else status
+        return ConnectionStatus.INVITE_SENT if status.not_reached else status
+    return ConnectionStatus.CONNECTED if status.not_reached else status
 
 
 def mark_sent(

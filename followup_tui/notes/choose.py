@@ -32,7 +32,6 @@ THANK_YOU_TEMPLATE_DAYS = 7
 OWN_DECISION_TEMPLATE = "tpl_decision_own"
 _CLOSED = frozenset({Stage.REJECTED, Stage.DECLINED, Stage.WITHDRAWN})
 _WAITING = frozenset({Stage.SCHEDULED, Stage.INTERVIEWED, Stage.AWAITING_DECISION})
-_NOT_CONNECTED = frozenset({ConnectionStatus.NOT_CONTACTED, ConnectionStatus.NOTE_DRAFTED})
 _CONNECTED = frozenset({ConnectionStatus.CONNECTED, ConnectionStatus.REPLIED})
 
 
@@ -56,9 +55,7 @@ def _wanted(ctx: NoteContext) -> list[tuple[TouchKind, Channel | None]]:
         and not _sent(ctx, TouchKind.DECISION_NOTE)
     ):
         channel = (
-            Channel.LINKEDIN_INVITE
-            if contact.status in _NOT_CONNECTED
-            else Channel.LINKEDIN_MESSAGE
+            Channel.LINKEDIN_INVITE if contact.status.not_reached else Channel.LINKEDIN_MESSAGE
         )
         return [(TouchKind.DECISION_NOTE, channel), (TouchKind.DECISION_NOTE, None)]
     last = interview.last_round if interview else None

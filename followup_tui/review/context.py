@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from ..domain import (
-    ConnectionStatus,
     Contact,
     Dataset,
     Facts,
@@ -15,9 +14,6 @@ from ..domain import (
     invite_again,
 )
 from .items import Candidate, ItemKind, ReviewItem
-
-#: Statuses in which an invitation is a way to reach someone, so the monthly budget applies.
-NOT_LINKED = (ConnectionStatus.NOT_CONTACTED, ConnectionStatus.NOTE_DRAFTED)
 
 
 class Context:
@@ -87,7 +83,7 @@ class Context:
         if contact is None or item.touch_kind is None:
             return Candidate(item, until)
         again = invite_again(self.facts(contact).withdrawal, self.today)
-        return Candidate(item, until, by_invitation and contact.status in NOT_LINKED, again)
+        return Candidate(item, until, by_invitation and contact.status.not_reached, again)
 
     def company_name(self, interview: Interview) -> str:
         """The name of the interview's company (its id if the company is gone)."""
