@@ -26,6 +26,7 @@ from followup_tui.domain import (
 )
 from followup_tui.domain.text import clean_line
 from followup_tui.notes import (
+    GAP,
     PLACEHOLDERS,
     NoteContext,
     all_templates,
@@ -722,3 +723,13 @@ def test_similarity_is_quick_for_kilobyte_notes() -> None:
     b = a.replace("team", "people")
     assert len(a) > 1000
     assert best_of(20, lambda: similarity(a, b)) < 0.001
+
+
+def test_every_gap_left_is_one_the_editor_warns_of() -> None:
+    """notes.GAP, the one pattern of a gap, finds every gap render() and the built-ins leave."""
+    for name in PLACEHOLDERS:
+        assert GAP.fullmatch(gap(name))
+    for template in BUILTIN_TEMPLATES:
+        for found in re.findall(r"\[[^\]]*\]", template.body):
+            assert GAP.fullmatch(found), found
+    assert not GAP.search("no [gap\nacross lines] and [] is none")
