@@ -35,16 +35,9 @@ def save_draft(
     old = draft_for(contact, interview_id)
     if old is not None and (old.text, old.kind, old.channel) == (text, kind, channel):
         return contact
-    draft = Touch(
-        id=old.id if old else new_id("tc"),
-        date=today,
-        kind=kind,
-        channel=channel,
-        text=text,
-        status=TouchStatus.DRAFT,
-        interview_id=interview_id,
+    touches, _ = _in_place_of(
+        contact, old, interview_id, text, kind, channel, today, TouchStatus.DRAFT
     )
-    touches = (*(t for t in contact.touches if t is not old), draft)
     status = (
         ConnectionStatus.NOTE_DRAFTED
         if contact.status is ConnectionStatus.NOT_CONTACTED
@@ -82,6 +75,26 @@ def mark_sent(
 ) -> tuple[Contact, Touch]:
     """Log ``text`` as sent today: the draft becomes the sent touch and the status moves on."""
     old = draft_for(contact, interview_id)
+    touches, touch = _in_place_of(
+        contact, old, interview_id, text, kind, channel, today, TouchStatus.SENT, link
+    )
+    status = next_status(contact.status, kind, channel)
+    return replace(contact, touches=touches, status=status), touch
+
+
+def _in_place_of(
+    contact: Contact,
+    old: Touch | None,
+    interview_id: str | None,
+    text: str,
+    kind: TouchKind,
+    channel: Channel,
+    today: date,
+    status: TouchStatus,
+    link: str = "",
+) -> tuple[tuple[Touch, ...], Touch]:
+    """The contact's touches with a note written today in place of the draft ``old`` (taking
+    its id, so a draft and what became of it are one touch), and that note."""
     touch = Touch(
         id=old.id if old else new_id("tc"),
         date=today,
@@ -89,9 +102,7 @@ def mark_sent(
         channel=channel,
         text=text,
         link=link,
-        status=TouchStatus.SENT,
+        status=status,
         interview_id=interview_id,
     )
-    touches = (*(t for t in contact.touches if t is not old), touch)
-    status = next_status(contact.status, kind, channel)
-    return replace(contact, touches=touches, status=status), touch
+    return (*(t for t in contact.touches if t is not old), touch), touch
