@@ -23,7 +23,7 @@ from .history import (
 from .interviews import Company, Interview
 from .keymap import Bindable, bindable, check_keymap, clashes, entry_problem, key_label
 from .kinds import Channel, ConnectionStatus, Stage, TouchKind, TouchStatus
-from .people import Contact, Employment, Touch
+from .people import CADENCE_DAYS_MAX, Contact, Employment, Touch
 from .settings import Settings, Template
 from .state import RECORD_TABLES, Cleared, Dataset, Dismissal, ReviewState, Snooze
 from .text import (
@@ -41,6 +41,7 @@ from .text import (
 from .touches import draft_for, mark_sent, save_draft
 
 __all__ = [
+    "CADENCE_DAYS_MAX",
     "RECORD_TABLES",
     "UNSAFE_OUTPUT",
     "WIDTH",

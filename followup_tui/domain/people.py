@@ -9,6 +9,9 @@ from .fields import clean_fields, require, set_field
 from .kinds import Channel, ConnectionStatus, TouchKind, TouchStatus
 from .text import clean_tags, clean_text
 
+#: The longest keep-in-touch cadence, in days (ten years), for a contact or as the default.
+CADENCE_DAYS_MAX = 3650
+
 
 @dataclass(frozen=True, slots=True)
 class Employment:
@@ -73,8 +76,8 @@ class Contact:
         require(bool(self.id), "a contact needs an id")
         require(bool(self.name), "a contact needs a name")
         require(
-            self.cadence_days is None or 1 <= self.cadence_days <= 3650,
-            "cadence_days must be between 1 and 3650",
+            self.cadence_days is None or 1 <= self.cadence_days <= CADENCE_DAYS_MAX,
+            f"cadence_days must be between 1 and {CADENCE_DAYS_MAX}",
         )
 
     @property

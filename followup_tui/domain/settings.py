@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .fields import clean_fields, require, set_field
 from .kinds import Channel, TouchKind
+from .people import CADENCE_DAYS_MAX
 from .text import clean_line, has_control
 
 
@@ -55,8 +56,8 @@ class Settings:
         clean_fields(self, lines=("your_name",), texts=("signature",))
         set_field(self, "keymap", _clean_keymap(self.keymap))
         require(
-            1 <= self.default_cadence_days <= 3650,
-            "default_cadence_days must be between 1 and 3650",
+            1 <= self.default_cadence_days <= CADENCE_DAYS_MAX,
+            f"default_cadence_days must be between 1 and {CADENCE_DAYS_MAX}",
         )
         require(
             1 <= self.decision_overdue_days <= 365,
