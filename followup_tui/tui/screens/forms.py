@@ -27,7 +27,7 @@ from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
-from ...domain import clean_typed, parse_date
+from ...domain import CADENCE_DAYS_MAX, clean_typed, parse_date
 from ..commands import bindings_for
 
 ResultT = TypeVar("ResultT")
@@ -64,7 +64,7 @@ def parse_list(text: str) -> tuple[str, ...]:
 
 
 def parse_cadence(text: str) -> int | None:
-    """Days between keep-in-touch notes: a whole number from 1 to 3650, or None when blank."""
+    """Days between keep-in-touch notes: a whole number from 1 to ten years, or None if blank."""
     value = text.strip()
     if not value:
         return None
@@ -72,8 +72,8 @@ def parse_cadence(text: str) -> int | None:
         days = int(value)
     except ValueError:
         raise ValueError(f"{value!r} is not a whole number of days") from None
-    if not 1 <= days <= 3650:
-        raise ValueError("Cadence must be between 1 and 3650 days")
+    if not 1 <= days <= CADENCE_DAYS_MAX:
+        raise ValueError(f"Cadence must be between 1 and {CADENCE_DAYS_MAX} days")
     return days
 
 

@@ -19,7 +19,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Header, Input, Label, Static, TextArea
 
-from ...domain import Bindable, Settings, bindable
+from ...domain import CADENCE_DAYS_MAX, Bindable, Settings, bindable
 from ...domain import keymap as keymap_rules
 from ..commands import COMMANDS, bindings_for, key_label
 from ..services import UsesServices
@@ -28,7 +28,7 @@ from .forms import CleanInput
 
 #: The number fields: input id -> (Settings attribute, label, lowest, highest, blank allowed).
 NUMBERS: dict[str, tuple[str, str, int, int, bool]] = {
-    "cadence": ("default_cadence_days", "Keep in touch every (days)", 1, 3650, False),
+    "cadence": ("default_cadence_days", "Keep in touch every (days)", 1, CADENCE_DAYS_MAX, False),
     "overdue": ("decision_overdue_days", "Decision overdue after (days)", 1, 365, False),
     "invite-limit": ("linkedin_invite_limit", "Invitation limit (characters)", 1, 10_000, False),
     "message-limit": ("linkedin_message_limit", "Message limit (characters)", 1, 100_000, False),
