@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .items import ItemKind, ReviewItem
 from .listing import InterviewRow, due_by_interview, interview_rows
+from .overview import Overview, overview
 from .queue import (
     by_kind,
     dismiss,
@@ -20,6 +21,7 @@ from .text import render_today, today_json
 __all__ = [
     "InterviewRow",
     "ItemKind",
+    "Overview",
     "ReviewItem",
     "by_kind",
     "dismiss",
@@ -29,6 +31,7 @@ __all__ = [
     "invite_advice",
     "invites_used",
     "mark_cleared",
+    "overview",
     "progress",
     "render_today",
     "snooze",

@@ -9,14 +9,16 @@ from typing import Any
 
 import pytest
 
-from followup_tui.review import due_by_interview
+from followup_tui.review import due_by_interview, due_items
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.screens import main as main_module
+from followup_tui.tui.screens import review as review_module
 from followup_tui.tui.screens.main import MainScreen
+from followup_tui.tui.screens.review import ReviewScreen
 from followup_tui.tui.widgets.interview_list import InterviewList
 from followup_tui.tui.widgets.note_editor import NotePane
 
-from .screen_text import notices, wait_for
+from .screen_text import current, notices, wait_for, widget_text
 from .test_main_screen import go_to_interview, go_to_person
 
 
@@ -65,3 +67,28 @@ async def test_marking_sent_renders_once_saves_once_and_reviews_off_the_ui_threa
         assert {row.id: row.due for row in listing.rows} == {
             row.id: due.get(row.id) for row in listing.rows
         }
+
+
+async def test_clearing_a_review_item_reads_the_queue_off_the_ui_thread(
+    demo_app: FollowupApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    counts: Counter[str] = Counter()
+    count_calls(monkeypatch, counts, review_module, "overview")
+    async with demo_app.run_test(size=(120, 35), notifications=True) as pilot:
+        await pilot.press("r")
+        screen = current(demo_app, ReviewScreen)
+        assert counts == {"overview": 1}  # the screen opens on the queue
+        first, total = screen.item, len(screen.items)
+        assert first is not None
+        counts.clear()
+
+        await pilot.press("s")
+        # The item is gone at once, before any reading of the whole queue has come back ...
+        assert first.key not in {item.key for item in screen.items}
+        assert f"1 of {total} done today" in widget_text(demo_app, "#review-head")
+        # ... which happens once, in a worker thread, and agrees with what is shown.
+        await wait_for(pilot, lambda: counts["overview in a thread"] == 1, "the queue read")
+        await pilot.pause()
+        assert counts == {"overview in a thread": 1}
+        fresh = due_items(demo_app.store.dataset(), demo_app.today)
+        assert list(screen.items) == fresh

@@ -1,8 +1,10 @@
 """The daily review: everything due today, cleared with one key per item.
 
-The queue comes from :func:`followup_tui.review.due_items`, a pure function of the data and the
-day. Clearing an item changes the data (a note logged as sent, a snooze, a dismissal) and the
-queue is asked for again, so the screen never decides on its own what is due.
+The queue comes from :func:`followup_tui.review.overview`, a pure function of the data and the
+day. Clearing an item changes the data (a note logged as sent, a snooze, a dismissal); the
+screen drops the item at once and asks for the whole queue again in a worker thread, so a key
+press never waits for the review to be recomputed, and the screen never decides on its own what
+is due.
 """
 
 from __future__ import annotations
@@ -10,16 +12,18 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Center, Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import ContentSwitcher, Footer, Header, Static
+from textual.worker import get_current_worker
 
 from ...domain import (
     Channel,
     ConnectionStatus,
     Contact,
+    Dataset,
     Interview,
     ReviewState,
     Touch,
@@ -28,16 +32,13 @@ from ...domain import (
 )
 from ...review import (
     ItemKind,
+    Overview,
     ReviewItem,
     by_kind,
     dismiss,
-    due_items,
-    invite_advice,
-    invites_used,
     mark_cleared,
-    progress,
+    overview,
     snooze,
-    upcoming,
 )
 from ..commands import bindings_for
 from ..widgets.note_editor import NoteEditor, NotePane
@@ -88,7 +89,8 @@ class ReviewScreen(NoteSending):
 
     def __init__(self) -> None:
         super().__init__()
-        self.items: list[ReviewItem] = []
+        self.view: Overview | None = None
+        """What the screen shows: the queue and the day's figures."""
         self.item: ReviewItem | None = None
         self.open_target: tuple[str | None, str | None] | None = None
         """Set when the user asked to open the item's interview and person on the main screen."""
@@ -111,46 +113,72 @@ class ReviewScreen(NoteSending):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        """Build the queue."""
+        """Build the queue: the screen opens on it, so this one is read here and now."""
         self.query_one("#queue-pane").border_title = "Due today"
         self.query_one("#review-note").border_title = "Note"
-        self.refresh_queue()
+        self.show_overview(overview(self.services.store.dataset(), self.services.today))
 
     # The queue ----------------------------------------------------------------------------------
 
+    @property
+    def items(self) -> tuple[ReviewItem, ...]:
+        """The queue as shown."""
+        return self.view.items if self.view is not None else ()
+
     def refresh_queue(self) -> None:
-        """Ask the core for today's queue and show it, keeping the place in it."""
-        store, today = self.services.store, self.services.today
-        data = store.dataset()
-        self.items = due_items(data, today)
-        done, total = progress(data, today)
+        """Read the queue again in a worker thread; the screen keeps its place when it comes."""
+        self._read_queue(self.services.store.dataset(), self.services.today)
+
+    @work(thread=True, exclusive=True, group="review-queue")
+    def _read_queue(self, data: Dataset, today: date) -> None:
+        fresh = overview(data, today)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.show_overview, fresh)
+
+    def _drop(self, key: str, *, done: bool, wrote_to: str | None = None) -> None:
+        # The item goes at once; the queue read again in the background follows (a note sent
+        # may change the person's other items, or the month's invitations).
+        self.item = None
+        if self.view is not None:
+            rest = self.view.without(key, done=done, wrote_to=wrote_to)
+            if rest.items:
+                self.show_overview(rest)
+                self.refresh_queue()
+                return
+        # The queue is empty: say what comes next, which only a full reading knows.
+        self.show_overview(overview(self.services.store.dataset(), self.services.today))
+
+    def show_overview(self, view: Overview) -> None:
+        """Show the day's figures and the queue, keeping the highlighted item if it is still due."""
+        if not self.is_attached:
+            return  # a reading that finished after the screen closed
+        self.view = view
+        today = view.today
         counts = "  ".join(
             f"{KIND_LABEL[kind]} {len(items)}"
-            for kind, items in by_kind(self.items).items()
+            for kind, items in by_kind(view.items).items()
             if items
         )
-        budget = store.settings.invite_budget
-        invites = f"invitations this month {invites_used(data, today)}" + (
-            f"/{budget}" if budget is not None else ""
+        invites = f"invitations this month {view.invites}" + (
+            f"/{view.budget}" if view.budget is not None else ""
         )
         head = [
             Content.assemble(
                 ("Daily review", "bold"),
                 f" · {today:%A %d %B %Y} · ",
-                (f"{done} of {total} done today", "bold $success"),
+                (f"{view.done} of {view.total} done today", "bold $success"),
                 f" · {invites}",
             )
         ]
         if counts:
             head.append(Content.styled(f"\n{counts}", "$text-muted"))
-        advice = invite_advice(data, today)
-        if advice:
-            head.append(Content.styled(f"\n{advice}", "$warning"))
+        if view.advice:
+            head.append(Content.styled(f"\n{view.advice}", "$warning"))
         self.query_one("#review-head", Static).update(Content("").join(head))
         switcher = self.query_one("#review-switcher", ContentSwitcher)
-        if not self.items:
+        if not view.items:
             switcher.current = "review-empty"
-            nxt = upcoming(data, today)
+            nxt = view.upcoming
             then = (
                 f"Next: {KIND_LABEL[nxt.kind]} for {nxt.contact or nxt.company} "
                 f"on {nxt.since:%a %d %b}."
@@ -166,7 +194,7 @@ class ReviewScreen(NoteSending):
         switcher.current = "review-panes"
         key = self.item.key if self.item else None
         queue = self.query_one("#queue", VirtualList)
-        queue.set_rows(self.items, keep=lambda item: item.key == key)
+        queue.set_rows(view.items, keep=lambda item: item.key == key)
         self.show_item(queue.highlighted_row)
 
     @on(VirtualList.Highlighted, "#queue")
@@ -217,7 +245,7 @@ class ReviewScreen(NoteSending):
 
     def note_sent(self, contact: Contact, touch: Touch) -> None:
         """A note went out: count the item as done and move on."""
-        self._review_done()
+        self._review_done(wrote_to=contact.id)
 
     # Actions ------------------------------------------------------------------------------------
 
@@ -248,13 +276,12 @@ class ReviewScreen(NoteSending):
             return
         super().action_mark_sent()
 
-    def _review_done(self) -> None:
-        if self.item is not None:
-            self._review_set(
-                mark_cleared(self.services.store.review, self.item.key, self.services.today)
-            )
-        self.item = None
-        self.refresh_queue()
+    def _review_done(self, wrote_to: str | None = None) -> None:
+        item = self.item
+        if item is None:
+            return
+        self._review_set(mark_cleared(self.services.store.review, item.key, self.services.today))
+        self._drop(item.key, done=True, wrote_to=wrote_to)
 
     def _review_set(self, state: ReviewState) -> None:
         self.services.store.set_review(state)
@@ -272,8 +299,7 @@ class ReviewScreen(NoteSending):
                 return
             self._review_set(snooze(self.services.store.review, item.key, day))
             self.notify(f"Snoozed until {day:%a %d %b}.", title="Snoozed")
-            self.item = None
-            self.refresh_queue()
+            self._drop(item.key, done=False)
 
         self.app.push_screen(
             SnoozeDialog(self.services.today, item.contact or item.company), chosen
@@ -315,8 +341,7 @@ class ReviewScreen(NoteSending):
             state = dismiss(store.review, item.key, reason, today)
             self._review_set(mark_cleared(state, item.key, today))
             self.notify(f"Dismissed: {reason}.", title="Dismissed")
-            self.item = None
-            self.refresh_queue()
+            self._drop(item.key, done=True)
 
         self.app.push_screen(
             DismissDialog(item.contact or item.company, note, withdraw=pending), chosen
