@@ -16,6 +16,7 @@ from .queue import (
     snooze,
     upcoming,
 )
+from .sent import SentNote, has_had, next_person, unclear, unsend
 from .text import render_today, today_json
 
 __all__ = [
@@ -23,18 +24,23 @@ __all__ = [
     "ItemKind",
     "Overview",
     "ReviewItem",
+    "SentNote",
     "by_kind",
     "dismiss",
     "due_by_interview",
     "due_items",
+    "has_had",
     "interview_rows",
     "invite_advice",
     "invites_used",
     "mark_cleared",
+    "next_person",
     "overview",
     "progress",
     "render_today",
     "snooze",
     "today_json",
+    "unclear",
+    "unsend",
     "upcoming",
 ]
