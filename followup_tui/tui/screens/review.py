@@ -15,7 +15,6 @@ from datetime import date
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Center, Horizontal, Vertical
-from textual.content import Content
 from textual.widgets import ContentSwitcher, Footer, Header, Static
 from textual.worker import get_current_worker
 
@@ -34,7 +33,6 @@ from ...review import (
     ItemKind,
     Overview,
     ReviewItem,
-    by_kind,
     dismiss,
     mark_cleared,
     overview,
@@ -44,15 +42,8 @@ from ..commands import bindings_for
 from ..widgets.note_editor import NoteEditor, NotePane
 from ..widgets.virtual_list import VirtualList
 from .note_sending import NoteSending
+from .review_view import empty_content, head_content, item_content, item_detail
 
-KIND_LABEL = {
-    ItemKind.THANK_YOU: "thank-you",
-    ItemKind.DECISION_NOTE: "post-decision note",
-    ItemKind.KEEP_IN_TOUCH: "keep in touch",
-    ItemKind.INVITE_PENDING: "invitation pending",
-    ItemKind.DECISION_OVERDUE: "decision overdue",
-    ItemKind.REAPPLY_OPEN: "reapply window",
-}
 _LETTER_ACTIONS = frozenset(
     {
         "copy_note",
@@ -66,17 +57,6 @@ _LETTER_ACTIONS = frozenset(
         "back",
     }
 )
-
-
-def item_content(item: ReviewItem) -> Content:
-    """One queue line: overdue marker, kind, who and where."""
-    who = item.contact or item.company
-    return Content.assemble(
-        ("● " if item.overdue else "  ", "bold $warning"),
-        (f"{KIND_LABEL[item.kind]:<19}", "$accent"),
-        (who, "bold"),
-        (f" · {item.company}" if item.contact else "", "$text-muted"),
-    )
 
 
 class ReviewScreen(NoteSending):
@@ -153,41 +133,11 @@ class ReviewScreen(NoteSending):
         if not self.is_attached:
             return  # a reading that finished after the screen closed
         self.view = view
-        today = view.today
-        counts = "  ".join(
-            f"{KIND_LABEL[kind]} {len(items)}"
-            for kind, items in by_kind(view.items).items()
-            if items
-        )
-        invites = f"invitations this month {view.invites}" + (
-            f"/{view.budget}" if view.budget is not None else ""
-        )
-        head = [
-            Content.assemble(
-                ("Daily review", "bold"),
-                f" · {today:%A %d %B %Y} · ",
-                (f"{view.done} of {view.total} done today", "bold $success"),
-                f" · {invites}",
-            )
-        ]
-        if counts:
-            head.append(Content.styled(f"\n{counts}", "$text-muted"))
-        if view.advice:
-            head.append(Content.styled(f"\n{view.advice}", "$warning"))
-        self.query_one("#review-head", Static).update(Content("").join(head))
+        self.query_one("#review-head", Static).update(head_content(view))
         switcher = self.query_one("#review-switcher", ContentSwitcher)
         if not view.items:
             switcher.current = "review-empty"
-            nxt = view.upcoming
-            then = (
-                f"Next: {KIND_LABEL[nxt.kind]} for {nxt.contact or nxt.company} "
-                f"on {nxt.since:%a %d %b}."
-                if nxt
-                else "Nothing is coming up either."
-            )
-            self.query_one("#review-empty-text", Static).update(
-                Content(f"Nothing due today. {then}\n\nPress Esc to go back.")
-            )
+            self.query_one("#review-empty-text", Static).update(empty_content(view))
             self.item = None
             self.load_note()
             return
@@ -211,21 +161,7 @@ class ReviewScreen(NoteSending):
             return
         self.save_draft_now()
         self.item = item
-        detail = self.query_one("#item-detail", Static)
-        if item is None:
-            detail.update("")
-        else:
-            lines = [
-                Content.assemble(
-                    (KIND_LABEL[item.kind].capitalize(), "bold $accent"),
-                    f" · due {item.due:%a %d %b}",
-                    (" (overdue)" if item.overdue else "", "$warning"),
-                ),
-                Content(item.summary),
-            ]
-            if item.suggestion:
-                lines.append(Content.styled(item.suggestion, "italic"))
-            detail.update(Content("\n").join(lines))
+        self.query_one("#item-detail", Static).update(item_detail(item))
         self.load_note()
 
     # NoteScreen ---------------------------------------------------------------------------------
