@@ -7,6 +7,13 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests share two cores with up to three other workers: how fast examples are drawn
+# says more about the machine's load than about the code, so the timing checks are off for
+# every property test (each still sets its own number of examples).
+settings.register_profile("followup", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("followup")
 
 
 def pytest_configure(config: pytest.Config) -> None:
