@@ -8,6 +8,7 @@ a person's wording.
 from __future__ import annotations
 
 from ..domain import Channel, Template, TouchKind
+from .builtin_asks import FOR_RECRUITERS, NUDGES, PENDING_EMAIL, SHORT_DECISION_INVITE
 
 BUILTIN_TEMPLATES: tuple[Template, ...] = (
     Template(
@@ -32,9 +33,22 @@ BUILTIN_TEMPLATES: tuple[Template, ...] = (
         channel=Channel.LINKEDIN_INVITE,
         builtin=True,
         body=(
-            "Hi {first_name}, thanks again for interviewing me for the {role} role. It was not "
-            "a match this time, but I enjoyed meeting you and would like to stay in touch. "
+            "Hi {first_name}, thank you for your time on the {role} interview at {company} "
+            "{interview_date}. {recruiter} let me know it was not a fit, but I enjoyed meeting "
+            "you and the team. I would like to stay in touch and hope you will connect. "
             "{my_name}"
+        ),
+    ),
+    Template(
+        id=SHORT_DECISION_INVITE,
+        name="After the decision: connect (short invitation, free account)",
+        kind=TouchKind.DECISION_NOTE,
+        channel=Channel.LINKEDIN_INVITE,
+        builtin=True,
+        body=(
+            "Hi {first_name}, thanks for your time on the {role} role at {company}. "
+            "{recruiter} said it's not a fit, but I enjoyed meeting you and the team. "
+            "Let's connect and keep in touch!"
         ),
     ),
     Template(
@@ -45,13 +59,11 @@ BUILTIN_TEMPLATES: tuple[Template, ...] = (
         builtin=True,
         body=(
             "Hi {first_name},\n\n"
-            "Thank you for the time you gave me {interview_date} for the {role} role at "
-            "{company}. {recruiter} let me know it was not a fit this time. I am disappointed, "
-            "of course, but I really liked meeting the team, and I would be glad to keep in "
-            "touch.\n\n"
-            "If you think it would make sense for me to apply again later, for another role or "
-            "level, I would welcome your view, and whether there is a waiting period first.\n\n"
-            "I hope our paths cross again.\n{signature}"
+            "Thank you for the time you gave me {interview_date} on the {role} role at "
+            "{company}. I heard from {recruiter} that it was not a fit this time. I am "
+            "disappointed, of course, but I really enjoyed meeting you and the team.\n\n"
+            "I would be glad to stay in touch, and I hope our paths cross again.\n\n"
+            "{signature}"
         ),
     ),
     Template(
@@ -116,4 +128,7 @@ BUILTIN_TEMPLATES: tuple[Template, ...] = (
             "({tidbit}). How is it going?\n\n{my_name}"
         ),
     ),
+    *FOR_RECRUITERS,
+    *NUDGES,
+    PENDING_EMAIL,
 )

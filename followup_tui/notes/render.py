@@ -84,28 +84,16 @@ def _first_word(text: str) -> str:
     return words[0] if words else ""
 
 
-_LEADING_LETTERS = re.compile(r"[^\W\d_]+")
-
-
 def _tidbit(ctx: NoteContext) -> str:
     """The first tidbit on one line, shaped to sit inside a sentence.
 
-    Trailing ``.`` and ``!`` go. The first letter is lower-cased ("Runs the Rust meetup" becomes
-    "runs the Rust meetup") unless the first word looks like a name the case matters to: "I",
-    an acronym ("NASA", "AI's"), or a word with a capital after its first letter ("GitHub",
-    "McKinsey"). An ordinary proper noun ("Berlin") cannot be told from a verb and is
-    lower-cased too; the user sees it in the editor before anything is sent.
+    Runs of white space become one space and trailing ``.`` and ``!`` go. The case is kept as
+    the user typed it: "Arsenal fan" is a name that reads wrong as "arsenal fan", and followup
+    cannot tell a name from an ordinary word, so it changes none.
     """
     if not ctx.contact.tidbits:
         return ""
-    text = " ".join(ctx.contact.tidbits[0].split()).rstrip(".! ")
-    match = _LEADING_LETTERS.match(text)
-    if match is None:
-        return text
-    head = match.group()
-    if head == "I" or (len(head) > 1 and head.isupper()) or head[1:] != head[1:].lower():
-        return text
-    return head[0].lower() + text[1:]
+    return " ".join(ctx.contact.tidbits[0].split()).rstrip(".! ")
 
 
 def _interview_date(ctx: NoteContext) -> str:

@@ -94,7 +94,7 @@ def template(
         ("interview_date", "yesterday"),
         ("my_name", "Sam Rivera"),
         ("signature", "Sam Rivera\nBackend engineer"),
-        ("tidbit", "runs the monthly Rust meetup downtown"),
+        ("tidbit", "Runs the monthly Rust meetup downtown"),
     ],
 )
 def test_every_placeholder_is_filled_in(key: str, expected: str) -> None:
@@ -146,7 +146,7 @@ def test_no_interview_and_no_company_anywhere_gives_gaps_not_none() -> None:
     ctx = NoteContext(
         Contact("ct_a", "Ada"), Settings(), TODAY, Interview("iv", "co", "Engineer"), None, None
     )
-    out = render(BUILTIN_TEMPLATES[2], ctx)
+    out = render(next(t for t in BUILTIN_TEMPLATES if t.id == "tpl_decision_message"), ctx)
     assert "None" not in out
     for hole in ("[interview date]", "[company]", "[recruiter's name]", "[your name]"):
         assert hole in out
@@ -175,17 +175,19 @@ def test_interview_date_is_the_last_round_in_words() -> None:
 @pytest.mark.parametrize(
     ("tidbit", "expected"),
     [
-        ("Runs the Rust meetup.", "runs the Rust meetup"),
-        ("Training for a marathon!!", "training for a marathon"),
+        ("Runs the Rust meetup.", "Runs the Rust meetup"),
+        ("Training for a marathon!!", "Training for a marathon"),
         ("NASA alum, loves rockets.", "NASA alum, loves rockets"),
         ("AI's biggest sceptic", "AI's biggest sceptic"),
         ("GitHub Actions fan", "GitHub Actions fan"),
         ("McKinsey before this", "McKinsey before this"),
         ("I'm told he climbs.", "I'm told he climbs"),
-        ("A keen sailor", "a keen sailor"),
+        ("A keen sailor", "A keen sailor"),
+        ("arsenal fan, went to the final", "arsenal fan, went to the final"),
+        ("Arsenal fan, went to the final", "Arsenal fan, went to the final"),
         ("iOS developer at heart", "iOS developer at heart"),
-        ("Élise is her daughter", "élise is her daughter"),  # proper nouns are not recognised
-        ("Two\nlines  of\ttext.", "two lines of text"),
+        ("Élise is her daughter", "Élise is her daughter"),  # a name keeps its capital
+        ("Two\nlines  of\ttext.", "Two lines of text"),
         ("42 marathons so far", "42 marathons so far"),
         ('"Quoted" words', '"Quoted" words'),
         ("家族と京都へ。", "家族と京都へ。"),
@@ -498,7 +500,7 @@ def test_after_the_decision_note_went_out_a_check_in_is_suggested() -> None:
 
 
 def test_a_decision_note_on_another_channel_when_the_preferred_one_is_missing() -> None:
-    only_message = [t for t in BUILTINS if t.id != "tpl_decision_invite"]
+    only_message = [t for t in BUILTINS if t.channel is not Channel.LINKEDIN_INVITE]
     assert default_template(only_message, ctx_for(Stage.REJECTED)).id == "tpl_decision_message"
     no_decision = [t for t in BUILTINS if t.kind is not TouchKind.DECISION_NOTE]
     assert default_template(no_decision, ctx_for(Stage.REJECTED)) == no_decision[0]
@@ -663,14 +665,15 @@ def test_near_duplicates_lists_the_close_ones_closest_first() -> None:
 # --- the built-ins -----------------------------------------------------------------------------
 
 # Check-ins come months later and are about the person, not the interview, so they leave the role
-# out; the LinkedIn invitation leaves the company out to stay short.
+# out; so does the hello by email after an invitation left pending, which is not about a round.
 WITHOUT_ROLE = {
+    "tpl_invite_pending_email",
     "tpl_checkin_article",
     "tpl_checkin_event",
     "tpl_checkin_news",
     "tpl_checkin_personal",
 }
-WITHOUT_COMPANY = {"tpl_decision_invite", "tpl_checkin_event", "tpl_checkin_personal"}
+WITHOUT_COMPANY = {"tpl_invite_pending_email", "tpl_checkin_event", "tpl_checkin_personal"}
 
 
 @pytest.mark.parametrize("tpl", BUILTINS, ids=lambda t: t.id)
