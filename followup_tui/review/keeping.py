@@ -99,8 +99,15 @@ def _invite_pending(rules: Context, contact: Contact, known: Facts) -> Candidate
         role=contact.title,
         contact=contact,
         summary=f"invited {days_from(invite.date, rules.today)}, not accepted{nudged}",
-        suggestion="nudge them another way, withdraw it, or give up (mark ignored)",
-        touch_kind=TouchKind.OTHER,
+        # A LinkedIn message cannot reach someone who has not accepted: an email can, when
+        # the address is known; otherwise there is nothing to write, only to wait or give up.
+        suggestion=(
+            "say hello by email, wait a little longer, or give up (withdraw it, or mark ignored)"
+            if contact.email
+            else "no other way to write: wait a little longer, or give up "
+            "(withdraw it, or mark ignored)"
+        ),
+        touch_kind=TouchKind.OTHER if contact.email else None,
     )
     return rules.candidate(item, contact)
 

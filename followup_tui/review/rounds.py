@@ -66,7 +66,8 @@ def decision_note(rules: Context) -> Iterator[Candidate]:
                 or _sent(contact, TouchKind.DECISION_NOTE, interview.id)
             ):
                 continue
-            whom = "recruiter; " if person == interview.recruiter_id else ""
+            recruiter = person == interview.recruiter_id
+            whom = "recruiter; " if recruiter else ""
             item = rules.item(
                 ItemKind.DECISION_NOTE,
                 f"decision_note:{interview.id}:{person}",
@@ -75,12 +76,23 @@ def decision_note(rules: Context) -> Iterator[Candidate]:
                 role=interview.role,
                 contact=contact,
                 summary=f"{whom}{outcome} {days_from(due, rules.today)}",
-                suggestion="thank them for their time and ask to keep in touch",
+                suggestion=_after_decision(rules, interview, recruiter),
                 touch_kind=TouchKind.DECISION_NOTE,
                 interview_id=interview.id,
                 company_id=interview.company_id,
             )
             yield rules.candidate(item, contact)
+
+
+def _after_decision(rules: Context, interview: Interview, recruiter: bool) -> str:
+    """What the post-decision note should say: to the recruiter, while no cooling-off period
+    is known, the note asks about applying again (notes.default_template picks it)."""
+    if not recruiter:
+        return "thank them for their time and ask to keep in touch"
+    company = rules.companies.get(interview.company_id)
+    if company is None or company.cooling_off_months is None:
+        return "thank them, and ask about applying again (another role or level) and how soon"
+    return "thank them for their help through the process and ask to keep in touch"
 
 
 def _sent(contact: Contact, kind: TouchKind, interview_id: str, since: date = date.min) -> bool:
