@@ -30,6 +30,7 @@ from ...notes import (
     NoteContext,
     all_templates,
     default_template,
+    kind_noun,
     near_duplicates,
     next_template,
     render,
@@ -194,7 +195,7 @@ class NoteScreen(UsesServices, Screen[None]):
             for t in contact.sent_touches()
             if t.kind is self.template.kind and t.interview_id == interview_id
         ]
-        return f"{sent[-1].kind.label} sent {sent[-1].date:%d %b %Y}" if sent else ""
+        return f"{kind_noun(sent[-1].kind)} sent {sent[-1].date:%d %b %Y}" if sent else ""
 
     def _duplicate_warning(self, interview: Interview | None, contact: Contact, text: str) -> str:
         if interview is None or self.template is None:

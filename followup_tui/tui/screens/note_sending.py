@@ -11,7 +11,7 @@ from textual.content import Content
 
 from ...clipboard import copy_to_system, save_note
 from ...domain import mark_sent, next_due
-from ...notes import limit_status
+from ...notes import a_note_of, limit_status, with_article
 from ...paths import notes_dir
 from ..commands import COMMANDS, key_label
 from ..widgets.note_editor import NoteEditor
@@ -93,7 +93,8 @@ class NoteSending(NoteScreen):
             )
         already = self._sent_already(interview, contact)
         if already.endswith(f"{self.services.today:%d %b %Y}"):
-            doubts.append(f"A {already} already.")
+            sent_before = with_article(already)
+            doubts.append(f"{sent_before[:1].upper()}{sent_before[1:]} already.")
         if not doubts:
             self._log_sent()
             return
@@ -125,7 +126,7 @@ class NoteSending(NoteScreen):
         self.services.store.put(updated)
         due = next_due(updated, self.services.store.settings)
         self.notify(
-            f"Logged a {touch.kind.label} to {contact.name} ({touch.channel.label}). "
+            f"Logged {a_note_of(touch.kind)} to {contact.name} ({touch.channel.label}). "
             f"Status: {updated.status.label}. Next touch due {due:%d %b %Y}.",
             title="Marked sent",
         )
