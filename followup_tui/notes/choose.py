@@ -84,10 +84,13 @@ def _to_recruiter(ctx: NoteContext) -> list[_Want]:
 
 
 def _late(ctx: NoteContext) -> list[_Want]:
-    """A polite nudge when the decision is later than the settings allow."""
+    """A polite nudge when the decision is later than the settings allow, to the recruiter
+    (or to the panel when there is none): the review asks one person, and so does this."""
     interview = ctx.interview
     last = interview.last_round if interview else None
     if interview is None or interview.stage not in _DECIDING or last is None:
+        return []
+    if interview.recruiter_id is not None and not is_recruiter(ctx):
         return []
     if (ctx.today - last).days <= ctx.settings.decision_overdue_days:
         return []
@@ -178,8 +181,9 @@ def default_template(templates: Sequence[Template], ctx: NoteContext) -> Templat
 
     2. The last round was in the past :data:`THANK_YOU_TEMPLATE_DAYS` days (today included)
        and the interview is scheduled, interviewed or awaiting a decision: a thank-you. And
-       when the decision is later than the settings' *decision overdue* days: a polite nudge,
-       by email if you are not connected and have their address, else by LinkedIn message.
+       when the decision is later than the settings' *decision overdue* days: to the recruiter
+       (to anyone on the panel if there is none), a polite nudge, by email if you are not
+       connected and have their address, else by LinkedIn message.
     3. An invitation is pending and you have their email address: a hello by email.
     4. You are connected (or they replied): a personal check-in if you noted a tidbit about
        them, else an article to share.

@@ -222,3 +222,11 @@ def test_a_pending_invitation_gets_an_email_when_the_address_is_known() -> None:
     assert "[" not in out and "invitation" in out
     no_email = NoteContext(replace(LIAM, status=S.INVITE_SENT), ME, TODAY)
     assert chosen(no_email) != "tpl_invite_pending_email"
+
+
+def test_with_a_recruiter_the_nudge_is_hers_alone() -> None:
+    late = ctx(LIAM, status=S.CONNECTED, stage=Stage.AWAITING_DECISION, days_since_round=11)
+    assert not chosen(late).startswith("tpl_nudge")
+    assert late.interview is not None
+    no_recruiter = replace(late, interview=replace(late.interview, recruiter_id=None))
+    assert chosen(no_recruiter) == "tpl_nudge_message"
