@@ -39,6 +39,7 @@ def people(days: Days) -> tuple[Contact, ...]:
                     interview="iv_acme_platform",
                 ),
                 note(acme(2), K.INVITE, INVITE, "Hi Daniel, I'd love to stay in touch."),
+                note(acme(3), K.INVITE_ACCEPTED, ELSEWHERE, "Accepted the invitation."),
                 note(acme(3), K.REPLY, MESSAGE, "Glad to! Ping me when you reapply."),
                 note(
                     ago(95),
@@ -87,6 +88,7 @@ def people(days: Days) -> tuple[Contact, ...]:
                     interview="iv_acme_platform",
                 ),
                 note(acme(2), K.INVITE, INVITE, "Hi Łukasz, may I connect?"),
+                note(acme(4), K.INVITE_ACCEPTED, ELSEWHERE, "Accepted the invitation."),
                 note(
                     ago(118),
                     K.COMPANY_NEWS,
@@ -117,7 +119,8 @@ def people(days: Days) -> tuple[Contact, ...]:
             "Director of Engineering",
             "Acme Cloud",
             S.IGNORED,
-            notes="Hiring manager. Never accepted the invitation (withdrawn); leave it be.",
+            notes="Hiring manager. Left the first invitation unanswered and declined the "
+            "second; leave it be.",
             touches=(
                 note(
                     acme(-8),
@@ -133,6 +136,9 @@ def people(days: Days) -> tuple[Contact, ...]:
                     INVITE,
                     "No answer after six weeks, so I withdrew the invitation.",
                 ),
+                note(acme(44), K.INVITE_IGNORED, ELSEWHERE, "No answer after six weeks."),
+                note(acme(70), K.INVITE, INVITE, "Hi Oliver, may I try once more to connect?"),
+                note(acme(75), K.INVITE_DECLINED, ELSEWHERE, "Declined the invitation."),
             ),
         ),
     )

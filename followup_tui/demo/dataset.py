@@ -7,9 +7,19 @@ pending, and a company you may apply to again. The function is pure: same day, s
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
-from ..domain import Company, Dataset, Interview, Settings, Stage, add_months
+from ..domain import (
+    Company,
+    Dataset,
+    Feedback,
+    FeedbackAbout,
+    Interview,
+    Settings,
+    Stage,
+    add_months,
+)
 from .people import demo_contacts
 
 #: Acme Cloud asks rejected candidates to wait this long before applying again.
@@ -87,9 +97,22 @@ def demo_interviews(today: date, acme_no: date) -> tuple[Interview, ...]:
             stage=Stage.REJECTED,
             decision_date=ago(3),
             closure_received=True,
-            feedback_asked=True,
-            feedback="Strong system design and communication. They wanted more hands-on "
-            "experience running Kubernetes at large scale.",
+            feedback=(
+                Feedback(
+                    FeedbackAbout.ROLE,
+                    asked_on=ago(3),
+                    received_on=ago(2),
+                    text="Strong system design and communication. They wanted more hands-on "
+                    "experience running Kubernetes at large scale.",
+                ),
+                Feedback(
+                    FeedbackAbout.TEAM,
+                    asked_on=ago(3),
+                    received_on=ago(2),
+                    text="The platform team is small and needs someone who has been on call "
+                    "for it before.",
+                ),
+            ),
             notes="Noa called first, then sent written feedback. The new platform team may "
             "open a role later on.",
             tags=("platform", "feedback"),
@@ -104,8 +127,15 @@ def demo_interviews(today: date, acme_no: date) -> tuple[Interview, ...]:
             stage=Stage.REJECTED,
             decision_date=acme_no,
             closure_received=True,
-            feedback_asked=True,
-            feedback="Company policy: no detailed feedback. Welcome to reapply after six months.",
+            feedback=(
+                Feedback(
+                    FeedbackAbout.COMPANY,
+                    asked_on=acme(1),
+                    received_on=acme(2),
+                    text="Company policy: no detailed feedback. Welcome to reapply after six "
+                    "months.",
+                ),
+            ),
             notes="Daniel offered to refer me next time.",
             tags=("platform", "reapply"),
         ),
@@ -160,7 +190,12 @@ def demo_dataset(today: date) -> Dataset:
     acme_no = acme_decision_date(today)
     return Dataset(
         settings=SETTINGS,
-        companies=COMPANIES,
+        companies=tuple(
+            replace(c, cooling_off_learned_on=acme_no + timedelta(days=2))
+            if c.cooling_off_months is not None
+            else c
+            for c in COMPANIES
+        ),
         interviews=demo_interviews(today, acme_no),
         contacts=demo_contacts(today, acme_no),
     )

@@ -6,6 +6,7 @@ Nothing here knows about files, terminals or Textual; ``today`` is always a para
 from __future__ import annotations
 
 from .codec import FormatError, paused_gc
+from .connection import accepted, declined, ignored, moved, reply_received, status_set
 from .dates import add_months, days_from, parse_date, relative_date, short_date
 from .fields import new_id
 from .history import (
@@ -20,10 +21,11 @@ from .history import (
     suggest_kind,
     withdrawn_until,
 )
-from .interviews import Company, Interview
+from .interviews import Company, Feedback, Interview, feedback_from_flags
 from .keymap import Bindable, bindable, check_keymap, clashes, entry_problem, key_label
-from .kinds import Channel, ConnectionStatus, Stage, TouchKind, TouchStatus
+from .kinds import Channel, ConnectionStatus, FeedbackAbout, Stage, TouchKind, TouchStatus
 from .people import CADENCE_DAYS_MAX, Contact, Employment, Touch
+from .relations import Panel, People, last_no, panels_of, people_at, reapply_date
 from .settings import Settings, Template
 from .state import RECORD_TABLES, Cleared, Dataset, Dismissal, ReviewState, Snooze
 from .text import (
@@ -55,8 +57,12 @@ __all__ = [
     "Dismissal",
     "Employment",
     "Facts",
+    "Feedback",
+    "FeedbackAbout",
     "FormatError",
     "Interview",
+    "Panel",
+    "People",
     "ReviewState",
     "Settings",
     "Snooze",
@@ -65,6 +71,7 @@ __all__ = [
     "Touch",
     "TouchKind",
     "TouchStatus",
+    "accepted",
     "add_months",
     "bindable",
     "cadence",
@@ -76,24 +83,34 @@ __all__ = [
     "clean_typed",
     "clock",
     "days_from",
+    "declined",
     "draft_for",
     "entry_problem",
     "facts",
+    "feedback_from_flags",
     "fit",
     "fold",
     "has_control",
+    "ignored",
     "invite_again",
     "is_invitation",
     "key_label",
+    "last_no",
     "mark_sent",
+    "moved",
     "new_id",
     "next_due",
     "next_kind",
+    "panels_of",
     "parse_date",
     "paused_gc",
+    "people_at",
+    "reapply_date",
     "relative_date",
+    "reply_received",
     "save_draft",
     "short_date",
+    "status_set",
     "suggest_kind",
     "terminal_safe",
     "withdrawn_until",

@@ -3,8 +3,9 @@ keep-in-touch clock), invitations, withdrawals, and which kind of note to send n
 functions of a contact (and the day).
 
 The clock is derived from the history, never stored, so it can never disagree with it: the next
-touch is due one cadence after the last touch that was sent or received. A withdrawn invitation
-is logged too, but it reached nobody, so it does not reset the clock.
+touch is due one cadence after the last touch that was sent or received. Markers (an invitation
+withdrawn, accepted, declined or ignored) are logged too, but they carried no words, so they do
+not reset the clock; a reply received does.
 
 :func:`facts` answers them all in one pass over the touches, which is what keeps the review fast
 over tens of thousands of contacts; the small functions below are built on it.
@@ -25,6 +26,8 @@ WITHDRAWN_DAYS = 21
 ROTATION = (TouchKind.ARTICLE, TouchKind.EVENT, TouchKind.COMPANY_NEWS, TouchKind.PERSONAL)
 _SENT = TouchStatus.SENT
 _WITHDRAWN = TouchKind.INVITE_WITHDRAWN
+#: The kinds that are logged but do not run the clock (see :attr:`TouchKind.is_marker`).
+_MARKERS = frozenset(kind for kind in TouchKind if kind.is_marker)
 _INVITE = TouchKind.INVITE
 _BY_INVITATION = Channel.LINKEDIN_INVITE
 
@@ -47,11 +50,11 @@ class Facts(NamedTuple):
 
 def clock(contact: Contact) -> Touch | None:
     """The touch the keep-in-touch clock runs from: the latest sent or received, of any kind
-    but a withdrawn invitation; of several on that day, the last one logged."""
+    but a marker; of several on that day, the last one logged."""
     # The loop the review runs over everyone kept in touch with: plain locals, dates compared.
-    last, day, sent, withdrawn = None, date.min, _SENT, _WITHDRAWN
+    last, day, sent, markers = None, date.min, _SENT, _MARKERS
     for touch in contact.touches:
-        if touch.status is sent and touch.kind is not withdrawn and touch.date >= day:
+        if touch.status is sent and touch.date >= day and touch.kind not in markers:
             last, day = touch, touch.date
     return last
 
@@ -78,8 +81,8 @@ def facts(contact: Contact) -> Facts:
         if touch.status is not _SENT:
             continue
         day, kind = touch.date, touch.kind
-        if kind is _WITHDRAWN:
-            if day >= withdrawal_day:
+        if kind in _MARKERS:
+            if kind is _WITHDRAWN and day >= withdrawal_day:
                 withdrawal, withdrawal_day = touch, day
             continue
         if kind in ROTATION and day >= rotation_day:
@@ -93,7 +96,7 @@ def is_invitation(touch: Touch) -> bool:
     """A LinkedIn invitation that went out (a note on an invitation counts, a withdrawal not)."""
     return (
         touch.status is _SENT
-        and touch.kind is not _WITHDRAWN
+        and touch.kind not in _MARKERS
         and (touch.kind is _INVITE or touch.channel is _BY_INVITATION)
     )
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from .fields import clean_fields, require, set_field
-from .kinds import Stage
+from .kinds import FeedbackAbout, Stage
 from .text import clean_tags
 
 
@@ -19,6 +20,8 @@ class Company:
     cooling_off_months: int | None = None
     cooling_off_source: str = ""
     notes: str = ""
+    #: When you learned the cooling-off period (from ``cooling_off_source``), if you noted it.
+    cooling_off_learned_on: date | None = None
 
     def __post_init__(self) -> None:
         clean_fields(self, lines=("id", "name", "cooling_off_source"), texts=("notes",))
@@ -28,6 +31,42 @@ class Company:
             self.cooling_off_months is None or 0 <= self.cooling_off_months <= 120,
             "cooling_off_months must be between 0 and 120",
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Feedback:
+    """Feedback on one interview: about what, when you asked, when it came, and what it said.
+
+    An entry with no text is a request still unanswered (or answered without words).
+    """
+
+    about: FeedbackAbout = FeedbackAbout.ROLE
+    asked_on: date | None = None
+    received_on: date | None = None
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        clean_fields(self, texts=("text",))
+
+
+def feedback_from_flags(record: dict[str, Any]) -> None:
+    """Turn an interview record of the old shape (``feedback_asked``, one ``feedback`` text)
+    into the new one (a list of :class:`Feedback`), in place, on plain data.
+
+    The old shape had no dates and no subject. The text becomes one entry about the role, as
+    feedback after an interview is about how you fitted the role unless it says otherwise (the
+    subject can be changed in the app); a request without an answer becomes an entry without
+    text. No date is made up: both stay unknown.
+    """
+    asked = record.pop("feedback_asked", False)
+    text = record.get("feedback", "")
+    if not isinstance(text, str):
+        return  # not the old shape: validation names whatever is wrong
+    record["feedback"] = (
+        [{"about": "role", "asked_on": None, "received_on": None, "text": text}]
+        if text.strip() or asked is True
+        else []
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,13 +83,12 @@ class Interview:
     stage: Stage = Stage.APPLIED
     decision_date: date | None = None
     closure_received: bool = False
-    feedback_asked: bool = False
-    feedback: str = ""
+    feedback: tuple[Feedback, ...] = ()
     notes: str = ""
     tags: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        clean_fields(self, lines=("id", "company_id", "role", "level"), texts=("feedback", "notes"))
+        clean_fields(self, lines=("id", "company_id", "role", "level"), texts=("notes",))
         set_field(self, "rounds", tuple(sorted(set(self.rounds))))
         set_field(self, "panel", tuple(dict.fromkeys(self.panel)))
         set_field(self, "tags", clean_tags(self.tags))

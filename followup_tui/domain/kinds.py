@@ -68,6 +68,16 @@ class TouchKind(StrEnum):
     #: Bookkeeping, not a note: a pending invitation was taken back. LinkedIn refuses a new
     #: invitation to the same person for three weeks after that.
     INVITE_WITHDRAWN = "invite_withdrawn"
+    #: Bookkeeping too: what became of an invitation. Accepted makes the connection; declined
+    #: and ignored close it. None carried words, so none resets the keep-in-touch clock.
+    INVITE_ACCEPTED = "invite_accepted"
+    INVITE_DECLINED = "invite_declined"
+    INVITE_IGNORED = "invite_ignored"
+
+    @property
+    def is_marker(self) -> bool:
+        """An entry of the history that is no note: nothing to write, no template, no clock."""
+        return self in _MARKERS
 
     @property
     def label(self) -> str:
@@ -79,7 +89,33 @@ class TouchKind(StrEnum):
             "event": "event / conference",
             "reply": "reply received",
             "invite_withdrawn": "invitation withdrawn",
+            "invite_accepted": "invitation accepted",
+            "invite_declined": "invitation declined",
+            "invite_ignored": "invitation ignored",
         }.get(self.value, self.value.replace("_", " "))
+
+
+_MARKERS = frozenset(
+    {
+        TouchKind.INVITE_WITHDRAWN,
+        TouchKind.INVITE_ACCEPTED,
+        TouchKind.INVITE_DECLINED,
+        TouchKind.INVITE_IGNORED,
+    }
+)
+
+
+class FeedbackAbout(StrEnum):
+    """What a piece of feedback is about: the only three things feedback is relevant to."""
+
+    COMPANY = "company"
+    TEAM = "team"
+    ROLE = "role"
+
+    @property
+    def label(self) -> str:
+        """The subject as a person would write it."""
+        return f"the {self.value}"
 
 
 class Channel(StrEnum):

@@ -13,6 +13,8 @@ from .fields import new_id
 from .kinds import Channel, ConnectionStatus, TouchKind, TouchStatus
 from .people import Contact, Touch
 
+_CONNECTED = ConnectionStatus.CONNECTED
+
 
 def draft_for(contact: Contact, interview_id: str | None) -> Touch | None:
     """The unsent draft for this contact about this interview (or about nothing in particular)."""
@@ -50,11 +52,16 @@ def next_status(status: ConnectionStatus, kind: TouchKind, channel: Channel) -> 
     """Where the connection stands after a touch of this kind went out on this channel.
 
     An invitation makes it "invite sent"; a reply makes it "replied"; withdrawing a pending
-    invitation takes "invite sent" back to "not contacted"; any other note reaching a person who
+    invitation takes "invite sent" back to "not contacted"; an accepted invitation connects, a
+    declined or ignored one closes the connection ("ignored"); any other note reaching a person who
     had not heard from you yet means you are now in touch ("connected").
     """
     if kind is TouchKind.REPLY:
         return ConnectionStatus.REPLIED
+    if kind is TouchKind.INVITE_ACCEPTED:
+        return ConnectionStatus.REPLIED if status is ConnectionStatus.REPLIED else _CONNECTED
+    if kind in (TouchKind.INVITE_DECLINED, TouchKind.INVITE_IGNORED):
+        return ConnectionStatus.IGNORED
     if kind is TouchKind.INVITE_WITHDRAWN:
         # The invitation was the only thing sent (else the status would have moved past it).
         return ConnectionStatus.NOT_CONTACTED if status is ConnectionStatus.INVITE_SENT else status

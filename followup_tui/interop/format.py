@@ -10,7 +10,9 @@ from __future__ import annotations
 from ..domain import RECORD_TABLES, terminal_safe
 
 FORMAT_NAME = "followup"
-FORMAT_VERSION = 1
+#: Version 2 replaced an interview's ``feedback_asked`` and ``feedback`` text with a list of
+#: feedback entries; version 1 files are still read (see ``read.py``).
+FORMAT_VERSION = 2
 
 #: The top-level keys of a document, in the order they are written.
 KEYS = ("format", "version", "settings", *RECORD_TABLES, "review")

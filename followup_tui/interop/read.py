@@ -22,6 +22,7 @@ from ..domain import (
     TouchKind,
     TouchStatus,
     codec,
+    feedback_from_flags,
 )
 from .checks import cut_text, keymap_problem
 from .format import FORMAT_NAME, FORMAT_VERSION, KEYS, ImportProblem
@@ -64,6 +65,8 @@ def read_document(data: bytes | str, *, bindings: Bindings | None = None) -> Rea
     if not isinstance(document, dict):
         raise ImportProblem(f"the file holds {_kind(document)}, not a followup export (an object)")
     _check_header(document)
+    if document["version"] == 1:
+        _from_version_1(document)
     settings = _convert(document.get("settings", {}), Settings, "settings")
     problem = keymap_problem(document.get("settings"), bindings)
     if problem:
@@ -128,6 +131,15 @@ def _check_header(document: dict[str, Any]) -> None:
         raise ImportProblem(
             f"unknown key {_short.repr(unknown[0])} at the top level (expected {', '.join(KEYS)})"
         )
+
+
+def _from_version_1(document: dict[str, Any]) -> None:
+    """Bring a version 1 document's interviews to version 2, in place: their feedback flag and
+    text become a list of feedback entries, as the store's migration does."""
+    interviews = document.get("interviews")
+    for record in interviews if isinstance(interviews, list) else ():
+        if isinstance(record, dict):
+            feedback_from_flags(record)
 
 
 def _convert(data: object, kind: type[Any], where: str) -> Any:

@@ -28,8 +28,9 @@ class Hit:
     id: str
     #: Higher is better; comparable only within one search.
     score: float
-    #: Where it matched: "name", "title", "company", "role", "recruiter", "panel", "tag",
-    #: "tidbit", "note", "feedback" or "touch"; "" when only filters (or nothing) were given.
+    #: Where it matched: "name", "title", "company", "past company", "past title", "role",
+    #: "recruiter", "panel", "tag", "tidbit", "note", "feedback" or "touch"; "" when only
+    #: filters (or nothing) were given.
     field: str
     #: Up to :data:`SNIPPET` characters of that field around the match, on one line.
     snippet: str

@@ -73,7 +73,7 @@ def contact_record(contact: Contact, panels: list[tuple[str, str, str]]) -> Reco
             *(
                 (label, text, True)
                 for e in contact.past
-                for label, text in (("company", e.company), ("title", e.title))
+                for label, text in (("past company", e.company), ("past title", e.title))
             ),
             ("tag", " ".join(contact.tags), True),
             *(("tidbit", t, False) for t in contact.tidbits),
@@ -117,7 +117,7 @@ def interview_record(
             ("panel", ", ".join(panel), True),
             ("tag", " ".join(interview.tags), True),
             ("note", interview.notes, False),
-            ("feedback", interview.feedback, False),
+            *(("feedback", f.text, False) for f in interview.feedback),
         ]
     )
     when = interview.last_round or interview.decision_date

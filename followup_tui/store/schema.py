@@ -2,7 +2,7 @@
 
 The file is a TinyDB document: table name -> document id (a decimal string) -> record::
 
-    {"meta":       {"1": {"schema": 2}},
+    {"meta":       {"1": {"schema": 3}},
      "settings":   {"1": {...Settings...}},
      "companies":  {"1": {...Company...}, "2": {...}},
      "interviews": {...}, "contacts": {...}, "templates": {...},
@@ -24,6 +24,12 @@ Schema 1, the earliest draft, had the same tables, except that:
   ``"rounds"``, a list of dates;
 - a contact's ``"tidbits"`` was one string, a tidbit per line, where schema 2 has a list.
 
+Schema 2 differed from schema 3 only in an interview's feedback: a ``"feedback_asked"`` flag and
+one ``"feedback"`` text, where schema 3 has a list of feedback entries, each with its subject and
+dates (see :func:`~followup_tui.domain.feedback_from_flags` for how the old values carry over).
+The fields schema 3 added elsewhere (a company's ``cooling_off_learned_on``, new touch kinds) are
+optional, so they need no migration.
+
 Each entry of :data:`MIGRATIONS` takes a document of schema N to N + 1, on plain data, before
 validation; they are written defensively, since validation afterwards names whatever is wrong.
 """
@@ -44,10 +50,11 @@ from ..domain import (
     Settings,
     Template,
     codec,
+    feedback_from_flags,
 )
 
 #: The version this code writes, and the newest it reads.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 #: The record tables and the model class each one holds (the domain's, under the store's name).
 TABLES = RECORD_TABLES
@@ -69,8 +76,15 @@ def _v1_to_v2(data: Document) -> Document:
     return data
 
 
+def _v2_to_v3(data: Document) -> Document:
+    for record in data.get("interviews", {}).values():
+        if isinstance(record, dict):
+            feedback_from_flags(record)
+    return data
+
+
 #: schema N -> the function that turns a schema-N document into a schema-(N + 1) one.
-MIGRATIONS: dict[int, Callable[[Document], Document]] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Callable[[Document], Document]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def _kind(value: object) -> str:

@@ -91,8 +91,8 @@ def check_rejection_to_answer(data: Dataset, today: date) -> None:
             and today - timedelta(days=7) <= i.decision_date < today
         ]
     )
-    assert interview.closure_received and interview.feedback_asked
-    assert interview.feedback and interview.notes
+    assert interview.closure_received and interview.feedback
+    assert interview.feedback[0].text and interview.notes
     assert interview.recruiter_id in people and interview.recruiter_id not in interview.panel
     assert interview.panel
     for contact_id in interview.panel:

@@ -19,6 +19,8 @@ from followup_tui.domain import (
     Dataset,
     Dismissal,
     Employment,
+    Feedback,
+    FeedbackAbout,
     Interview,
     ReviewState,
     Settings,
@@ -109,8 +111,14 @@ def rich_dataset() -> Dataset:
             stage=stage,
             decision_date=date(2024, 4, 1) if not stage.is_open else None,
             closure_received=bool(index % 2),
-            feedback_asked=not index % 2,
-            feedback="Good system design; more tests ✅",
+            feedback=(
+                Feedback(
+                    FeedbackAbout.TEAM,
+                    asked_on=date(2024, 4, 2),
+                    received_on=date(2024, 4, 9) if index % 2 else None,
+                    text="Good system design; more tests ✅",
+                ),
+            ),
             notes="Ask about the on-call rota",
             tags=("dream-job",),
         )
@@ -205,7 +213,7 @@ def test_export_document_has_header_settings_and_sorted_tables() -> None:
 
 def test_export_json_is_indented_utf8_with_a_final_newline() -> None:
     data = export_json(rich_dataset())
-    assert data.startswith(b'{\n  "format": "followup",\n  "version": 1,\n')
+    assert data.startswith(b'{\n  "format": "followup",\n  "version": 2,\n')
     assert data.endswith(b"}\n") and not data.endswith(b"\n\n")
     assert "株式会社アルファ".encode() in data and "😀".encode() in data
     assert b"\\u" not in data
@@ -319,9 +327,9 @@ def test_an_import_may_refer_to_stored_records() -> None:
             "not a followup export: the file has format 'backup', expected 'followup'",
         ),
         (
-            document(version=2),
-            "this file was written by a newer followup (format version 2); "
-            "this one reads versions up to 1: upgrade followup to import it",
+            document(version=3),
+            "this file was written by a newer followup (format version 3); "
+            "this one reads versions up to 2: upgrade followup to import it",
         ),
         (document(version="1"), "version: expected a whole number, got '1'"),
         (
@@ -517,6 +525,7 @@ def test_the_documented_example_is_a_canonical_export() -> None:
         Interview,
         Contact,
         Employment,
+        Feedback,
         Touch,
         Template,
         ReviewState,
@@ -531,7 +540,9 @@ def test_the_format_document_describes_every_field(kind: type) -> None:
     assert not missing
 
 
-@pytest.mark.parametrize("enum", [Stage, ConnectionStatus, TouchKind, Channel, TouchStatus])
+@pytest.mark.parametrize(
+    "enum", [Stage, ConnectionStatus, TouchKind, Channel, TouchStatus, FeedbackAbout]
+)
 def test_the_format_document_lists_every_enum_value(enum: type[StrEnum]) -> None:
     text = DOC.read_text(encoding="utf-8")
     assert [value for value in enum if f"`{value}`" not in text] == []

@@ -19,6 +19,8 @@ from followup_tui.domain import (
     Dataset,
     Dismissal,
     Employment,
+    Feedback,
+    FeedbackAbout,
     Interview,
     ReviewState,
     Settings,
@@ -64,7 +66,14 @@ def datasets(draw: st.DrawFn) -> Dataset:
     contact_ids = draw(ids("ct", 5))
     interview_ids = draw(ids("iv", 5)) if company_ids else []
     companies = tuple(
-        Company(key, draw(line), draw(st.none() | st.integers(0, 120)), draw(text), draw(text))
+        Company(
+            key,
+            draw(line),
+            draw(st.none() | st.integers(0, 120)),
+            draw(text),
+            draw(text),
+            draw(maybe_day),
+        )
         for key in company_ids
     )
     people = st.lists(st.sampled_from(contact_ids), max_size=3) if contact_ids else st.just([])
@@ -80,8 +89,10 @@ def datasets(draw: st.DrawFn) -> Dataset:
             stage=draw(st.sampled_from(Stage)),
             decision_date=draw(maybe_day),
             closure_received=draw(st.booleans()),
-            feedback_asked=draw(st.booleans()),
-            feedback=draw(text),
+            feedback=tuple(
+                Feedback(draw(st.sampled_from(FeedbackAbout)), draw(maybe_day), draw(maybe_day), t)
+                for t in draw(st.lists(text, max_size=2))
+            ),
             notes=draw(text),
             tags=draw(tags),
         )

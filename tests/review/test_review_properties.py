@@ -188,13 +188,14 @@ def test_a_dismissed_item_stays_gone(scenario: tuple[Dataset, date], data: st.Da
 @given(scenarios())
 def test_one_keep_in_touch_clock(scenario: tuple[Dataset, date]) -> None:
     """The clock in plain words: one cadence after the latest touch sent or received (the last
-    logged of that day), a withdrawn invitation not counting; and the review reads that clock."""
+    logged of that day), markers (an invitation withdrawn, accepted, declined, ignored) not
+    counting; and the review reads that clock."""
     dataset, today = scenario
     for contact in dataset.contacts:
         counted = [
             t
             for t in contact.touches
-            if t.status is TouchStatus.SENT and t.kind is not TouchKind.INVITE_WITHDRAWN
+            if t.status is TouchStatus.SENT and not t.kind.is_marker
         ]
         last = max(reversed(counted), key=lambda t: t.date, default=None)
         every = contact.cadence_days or dataset.settings.default_cadence_days

@@ -365,9 +365,9 @@ def test_unreadable_permissions(db_path: Path) -> None:
 
 def test_newer_schema_is_refused_and_untouched(db_path: Path) -> None:
     db_path.parent.mkdir()
-    content = b'{"meta": {"1": {"schema": 3}}, "futuristic": {"1": {"x": 1}}}'
+    content = b'{"meta": {"1": {"schema": 4}}, "futuristic": {"1": {"x": 1}}}'
     db_path.write_bytes(content)
-    with pytest.raises(StoreError, match=r"newer followup \(schema 3\); this one reads up to 2"):
+    with pytest.raises(StoreError, match=r"newer followup \(schema 4\); this one reads up to 3"):
         Store.open(db_path)
     assert db_path.read_bytes() == content
     assert files_in(db_path.parent) == {"followup.json"}

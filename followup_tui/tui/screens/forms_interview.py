@@ -46,7 +46,8 @@ class InterviewForm(FormScreen[tuple[Company, Interview] | None]):
         return "Edit interview" if self._form_interview else "Add an interview"
 
     def form_fields(self) -> ComposeResult:
-        """Company, role and level; rounds, stage and decision; feedback, notes and tags."""
+        """Company, role and level; rounds, stage and decision; notes and tags (feedback has its
+        own form, as an interview can have several pieces of it)."""
         old = self._form_interview
         yield field(
             "Company",
@@ -111,18 +112,6 @@ class InterviewForm(FormScreen[tuple[Company, Interview] | None]):
                 compact=True,
             ),
         )
-        yield field(
-            "",
-            Checkbox(
-                "Feedback asked",
-                old.feedback_asked if old else False,
-                id="iv-feedback-asked",
-                compact=True,
-            ),
-        )
-        yield field(
-            "Feedback", TextArea(old.feedback if old else "", id="iv-feedback", compact=True)
-        )
         yield field("Notes", TextArea(old.notes if old else "", id="iv-notes", compact=True))
         yield field(
             "Tags",
@@ -145,8 +134,6 @@ class InterviewForm(FormScreen[tuple[Company, Interview] | None]):
             "stage": self.query_one("#iv-stage", Select).value,
             "decision_date": parse_optional_date(self.form_text("iv-decision")),
             "closure_received": self.query_one("#iv-closure", Checkbox).value,
-            "feedback_asked": self.query_one("#iv-feedback-asked", Checkbox).value,
-            "feedback": self.query_one("#iv-feedback", TextArea).text,
             "notes": self.query_one("#iv-notes", TextArea).text,
             "tags": parse_list(self.form_text("iv-tags")),
         }
