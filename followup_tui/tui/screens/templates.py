@@ -79,7 +79,7 @@ class TemplatesScreen(UsesServices, Screen[None]):
                 with Horizontal(classes="tpl-row"):
                     yield Label("Kind", classes="tpl-label")
                     yield Select(
-                        [(k.label, k) for k in TouchKind],
+                        [(k.label, k) for k in TouchKind if not k.is_marker],
                         allow_blank=False,
                         compact=True,
                         id="tpl-kind",
