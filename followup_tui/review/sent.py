@@ -54,14 +54,17 @@ def unsend(sent: SentNote, now: Contact) -> Contact | None:
 
     Unchanged since the note went out, the contact is given back exactly as it was. Changed
     since (a tidbit added, another note), only the note is taken back: the sent touch goes, the
-    draft it came from (if any) comes back, and the status is the one it had before.
+    draft it came from (if any, and no newer one) comes back, and the status is as it was.
     """
     if now == sent.after:
         return sent.before
     if not any(t.id == sent.touch.id and t.status is TouchStatus.SENT for t in now.touches):
         return None
     touches = [t for t in now.touches if t.id != sent.touch.id]
-    touches += [t for t in sent.before.touches if t.id == sent.touch.id]
+    about = sent.touch.interview_id
+    if not any(t.status is TouchStatus.DRAFT and t.interview_id == about for t in touches):
+        # The old draft comes back, unless a newer one about the same interview was written.
+        touches += [t for t in sent.before.touches if t.id == sent.touch.id]
     return replace(now, touches=tuple(touches), status=sent.before.status)
 
 

@@ -90,3 +90,13 @@ def test_unclear_puts_back_the_review_entry() -> None:
     assert unclear(mark_cleared(state, "k", TODAY), "k", None) == state
     with_earlier = ReviewState(cleared=(*state.cleared, earlier))
     assert unclear(mark_cleared(with_earlier, "k", TODAY), "k", earlier) == with_earlier
+
+
+def test_unsend_keeps_a_newer_draft_rather_than_two() -> None:
+    sent = _send(ConnectionStatus.CONNECTED, drafted=True)
+    now = save_draft(
+        sent.after, "iv", "Hi A, written after", kind=THANKS, channel=Channel.EMAIL, today=TODAY
+    )
+    undone = unsend(sent, now)
+    assert undone is not None
+    assert [t.text for t in undone.touches] == ["Hello", "Hi A, written after"]

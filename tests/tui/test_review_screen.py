@@ -9,6 +9,7 @@ from typing import Any
 from followup_tui.review.queue import ItemKind, due_items
 from followup_tui.store.store import Store
 from followup_tui.tui.app import FollowupApp
+from followup_tui.tui.screens.confirm import ConfirmDialog
 from followup_tui.tui.screens.main import MainScreen
 from followup_tui.tui.screens.review import ReviewScreen
 
@@ -38,6 +39,8 @@ async def test_clearing_the_whole_queue_with_keys(demo_app: FollowupApp, demo_st
                 expected[item.contact_id] += 1
             await pilot.press("s")
             presses += 1
+            if isinstance(demo_app.screen, ConfirmDialog):
+                await pilot.press("y")  # a note with a gap to fill in asks first
         await pilot.pause()
         assert current(demo_app, ReviewScreen).items == ()
         # A note can settle a second item for the same person (their keep-in-touch clock).

@@ -24,6 +24,15 @@ MAIN: tuple[Command, ...] = (
         editor_key="ctrl+s",
     ),
     Command(
+        "main.undo",
+        "undo_sent",
+        "u",
+        "Undo sent",
+        "Take back the last note logged as sent: its history, status and due date as before",
+        "main",
+        show=False,
+    ),
+    Command(
         "main.template",
         "cycle_template",
         "t",

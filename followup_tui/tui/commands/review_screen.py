@@ -15,6 +15,15 @@ REVIEW: tuple[Command, ...] = (
         "review",
     ),
     Command(
+        "review.undo",
+        "undo_sent",
+        "u",
+        "Undo sent",
+        "Take back the last note logged as sent, and its item comes back to the queue",
+        "review",
+        show=False,
+    ),
+    Command(
         "review.snooze",
         "snooze",
         "z",

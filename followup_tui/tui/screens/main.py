@@ -18,7 +18,7 @@ from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
 from textual.worker import get_current_worker
 
 from ...domain import Contact, Dataset, Interview, Stage, Touch
-from ...review import InterviewRow, due_by_interview, interview_rows
+from ...review import InterviewRow, SentNote, due_by_interview, interview_rows, next_person
 from ..commands import bindings_for
 from ..widgets.interview_list import InterviewList
 from ..widgets.note_editor import NoteEditor, NotePane
@@ -40,6 +40,7 @@ _LETTER_ACTIONS = frozenset(
         "cycle_filter",
         "templates",
         "settings",
+        "undo_sent",
     }
 )
 
@@ -177,14 +178,18 @@ class MainScreen(PanelEditing):
         )
         self.query_one(PeopleList).show_people(interview, people, keep=self.contact_id)
 
-    def _show_selection(self, *, afresh: bool = False) -> None:
-        """The person's details, and their note (rendered only if it is not in the editor)."""
+    def _show_selection(self, *, afresh: bool = False, kept: bool = False) -> None:
+        """The person's details, and their note (rendered only if it is not in the editor).
+
+        ``kept`` says the note in the editor was just kept (logged as sent): no draft to save.
+        """
         contact = self.note_selection()[1]
         self.query_one(PersonDetails).show_person(
             contact, self.services.store.settings, self.services.today
         )
         if afresh or self.note_for != (self.interview_id, self.contact_id):
-            self.save_draft_now()  # the note in the editor, for the person it was written to
+            if not kept:
+                self.save_draft_now()  # the note in the editor, for the person it was written to
             self.load_note()
         else:
             self._update_status()
@@ -207,9 +212,28 @@ class MainScreen(PanelEditing):
         self.query_one(PeopleList).focus()
 
     def note_sent(self, contact: Contact, touch: Touch) -> None:
-        """Show the person's new history; the list's due markers follow from a worker."""
-        self._show_selection()
-        self._refresh_due(self.services.store.dataset(), self.services.today)
+        """Move on to the next person on the panel who still needs this note (else show the
+        person's new history); the list's due markers follow from a worker."""
+        store = self.services.store
+        interview = store.interviews.get(touch.interview_id or "")
+        after = (
+            next_person(interview, store.contacts, touch.kind, contact.id) if interview else None
+        )
+        if after is None or interview is None or interview.id != self.interview_id:
+            self._show_selection()
+        else:
+            # Set quietly and shown once: the highlight's message then finds it selected already.
+            self.set_reactive(MainScreen.contact_id, after)
+            people = self.query_one(PeopleList)
+            ids = [people.get_option_at_index(i).id for i in range(people.option_count)]
+            if after in ids:
+                people.highlighted = ids.index(after)
+            self._show_selection(kept=True)
+        self._refresh_due(store.dataset(), self.services.today)
+
+    def note_unsent(self, contact: Contact, sent: SentNote) -> None:
+        """A note was taken back: show that person, with the note back in the editor."""
+        self.select(sent.touch.interview_id or self.interview_id, contact.id)
 
     def action_cycle_filter(self) -> None:
         """Show only one stage at a time; after the last stage, show all again."""
@@ -229,9 +253,10 @@ class MainScreen(PanelEditing):
         from .review import ReviewScreen
 
         self.save_draft_now()
-        review = ReviewScreen()
+        review = ReviewScreen(self.last_sent)
 
         def back(_: object) -> None:
+            self.last_sent = review.last_sent  # undo takes back the last note, wherever it went
             # Notes may have gone out in the review: the note is rendered afresh either way.
             if review.open_target is None:
                 self.reload(afresh=True)

@@ -1,4 +1,4 @@
-"""Sending a note: copying it to the clipboard (the ``c`` key) and logging it as sent (``s``).
+"""Sending a note: copying it (the ``c`` key), logging it as sent (``s``), undoing that (``u``).
 
 A layer of :class:`NoteScreen`, kept apart from the writing and drafting of the note: the main
 screen and the daily review inherit both.
@@ -6,20 +6,30 @@ screen and the daily review inherit both.
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual import work
 from textual.content import Content
 
 from ...clipboard import copy_to_system, save_note
-from ...domain import mark_sent, next_due
-from ...notes import a_note_of, limit_status, with_article
+from ...domain import Contact, mark_sent, next_due
+from ...notes import GAP, a_note_of, limit_status, with_article
 from ...paths import notes_dir
+from ...review import SentNote, unclear, unsend
 from ..commands import COMMANDS, key_label
 from ..widgets.note_editor import NoteEditor
 from .note_screen import NoteScreen
 
 
 class NoteSending(NoteScreen):
-    """The copy and mark-sent actions of a screen with a note."""
+    """The copy, mark-sent and undo actions of a screen with a note."""
+
+    SCOPE: ClassVar[str] = "main"
+
+    def __init__(self, last_sent: SentNote | None = None) -> None:
+        super().__init__()
+        self.last_sent = last_sent
+        """The last note logged as sent in this session, which undo takes back."""
 
     def key_for(self, command_id: str) -> str:
         """The key that runs a command now (after any remapping), as the help writes it."""
@@ -91,6 +101,9 @@ class NoteSending(NoteScreen):
                 f"It is {count - (limit or 0)} characters over the "
                 f"{self.template.channel.label} limit of {limit}."
             )
+        gaps = list(dict.fromkeys(GAP.findall(text)))
+        if gaps:
+            doubts.append(f"It still has a gap to fill in: {', '.join(gaps[:4])}.")
         already = self._sent_already(interview, contact)
         if already.endswith(f"{self.services.today:%d %b %Y}"):
             sent_before = with_article(already)
@@ -113,6 +126,7 @@ class NoteSending(NoteScreen):
         if contact is None or self.template is None:
             return
         text = self.query_one(NoteEditor).text
+        before = contact  # as note_selection reads it: with the draft just kept
         updated, touch = mark_sent(
             contact,
             interview.id if interview else None,
@@ -124,10 +138,47 @@ class NoteSending(NoteScreen):
         # What was sent is now the note's starting point: no draft is kept of it again.
         self._baseline = text
         self.services.store.put(updated)
+        self.last_sent = SentNote(before, updated, touch)
         due = next_due(updated, self.services.store.settings)
         self.notify(
             f"Logged {a_note_of(touch.kind)} to {contact.name} ({touch.channel.label}). "
-            f"Status: {updated.status.label}. Next touch due {due:%d %b %Y}.",
+            f"Status: {updated.status.label}. Next touch due {due:%d %b %Y}. "
+            f"{self._undo_hint()}",
             title="Marked sent",
         )
         self.note_sent(updated, touch)
+
+    def _undo_hint(self) -> str:
+        key = self.key_for(f"{self.SCOPE}.undo")
+        if self.services.editing_text():
+            return f"To undo: Esc, then {key}."
+        return f"{key} undoes it."
+
+    def action_undo_sent(self) -> None:
+        """Take back the last note logged as sent: the person (and the review) as they were."""
+        sent, store = self.last_sent, self.services.store
+        now = store.contacts.get(sent.after.id) if sent else None
+        restored = unsend(sent, now) if sent and now else None
+        self.last_sent = None
+        if sent is None or restored is None:
+            self.notify(
+                "Nothing to undo: no note was logged as sent since followup started, "
+                "or it was undone already.",
+                title="Nothing to undo",
+            )
+            return
+        self.save_draft_now()
+        store.put(restored)
+        if sent.review_key is not None:
+            store.set_review(unclear(store.review, sent.review_key, sent.cleared_before))
+        due = next_due(restored, store.settings)
+        self.notify(
+            f"Undid: {sent.touch.kind.label} to {restored.name} is no longer logged as sent. "
+            f"Status: {restored.status.label}. "
+            + (f"Next touch due {due:%d %b %Y}." if due else "No touch logged yet."),
+            title="Undone",
+        )
+        self.note_unsent(restored, sent)
+
+    def note_unsent(self, contact: Contact, sent: SentNote) -> None:
+        """Called after a note was taken back, to show the person again (subclasses do)."""

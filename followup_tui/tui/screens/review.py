@@ -33,6 +33,7 @@ from ...review import (
     ItemKind,
     Overview,
     ReviewItem,
+    SentNote,
     dismiss,
     mark_cleared,
     overview,
@@ -55,6 +56,7 @@ _LETTER_ACTIONS = frozenset(
         "cycle_template",
         "open_item",
         "back",
+        "undo_sent",
     }
 )
 
@@ -67,8 +69,8 @@ class ReviewScreen(NoteSending):
     AUTO_FOCUS = "#queue"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, last_sent: SentNote | None = None) -> None:
+        super().__init__(last_sent)
         self.view: Overview | None = None
         """What the screen shows: the queue and the day's figures."""
         self.item: ReviewItem | None = None
@@ -128,8 +130,9 @@ class ReviewScreen(NoteSending):
         # The queue is empty: say what comes next, which only a full reading knows.
         self.show_overview(overview(self.services.store.dataset(), self.services.today))
 
-    def show_overview(self, view: Overview) -> None:
-        """Show the day's figures and the queue, keeping the highlighted item if it is still due."""
+    def show_overview(self, view: Overview, keep: str | None = None) -> None:
+        """Show the day's figures and the queue, keeping the highlighted item (or the item
+        ``keep``) if it is still due."""
         if not self.is_attached:
             return  # a reading that finished after the screen closed
         self.view = view
@@ -142,7 +145,7 @@ class ReviewScreen(NoteSending):
             self.load_note()
             return
         switcher.current = "review-panes"
-        key = self.item.key if self.item else None
+        key = keep or (self.item.key if self.item else None)
         queue = self.query_one("#queue", VirtualList)
         queue.set_rows(view.items, keep=lambda item: item.key == key)
         self.show_item(queue.highlighted_row)
@@ -180,8 +183,27 @@ class ReviewScreen(NoteSending):
         return self.item.touch_kind if self.item else None
 
     def note_sent(self, contact: Contact, touch: Touch) -> None:
-        """A note went out: count the item as done and move on."""
+        """A note went out: count the item as done, move on, and leave the keys to the queue."""
+        if self.item is not None and self.last_sent is not None:
+            before = next(
+                (c for c in self.services.store.review.cleared if c.key == self.item.key), None
+            )
+            self.last_sent = replace(
+                self.last_sent, review_key=self.item.key, cleared_before=before
+            )
+        # After Ctrl+S in the note, the next c or s is for the next item, not typed into its note.
+        self.query_one("#queue").focus()
         self._review_done(wrote_to=contact.id)
+
+    def _undo_hint(self) -> str:
+        return f"{self.key_for('review.undo')} undoes it."  # the queue has the keys (note_sent)
+
+    def note_unsent(self, contact: Contact, sent: SentNote) -> None:
+        """A note was taken back: its item is due again, and highlighted."""
+        self.item = None
+        self.show_overview(
+            overview(self.services.store.dataset(), self.services.today), keep=sent.review_key
+        )
 
     # Actions ------------------------------------------------------------------------------------
 
