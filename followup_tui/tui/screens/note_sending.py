@@ -175,7 +175,7 @@ class NoteSending(NoteScreen):
         self.notify(
             f"Undid: {sent.touch.kind.label} to {restored.name} is no longer logged as sent. "
             f"Status: {restored.status.label}. "
-            + (f"Next touch due {due:%d %b %Y}." if due else "No touch logged yet."),
+            + (f"Next touch due {due:%d %b %Y}." if due else "Next touch: after the first note."),
             title="Undone",
         )
         self.note_unsent(restored, sent)
