@@ -193,9 +193,7 @@ def test_one_keep_in_touch_clock(scenario: tuple[Dataset, date]) -> None:
     dataset, today = scenario
     for contact in dataset.contacts:
         counted = [
-            t
-            for t in contact.touches
-            if t.status is TouchStatus.SENT and not t.kind.is_marker
+            t for t in contact.touches if t.status is TouchStatus.SENT and not t.kind.is_marker
         ]
         last = max(reversed(counted), key=lambda t: t.date, default=None)
         every = contact.cadence_days or dataset.settings.default_cadence_days
