@@ -33,6 +33,7 @@ from ...notes import (
     kind_noun,
     near_duplicates,
     next_template,
+    refresh_dates,
     render,
 )
 from ..services import UsesServices
@@ -54,6 +55,8 @@ class NoteScreen(UsesServices, Screen[None]):
         self.note_for: tuple[str | None, str | None] = (None, None)
         """(interview id, contact id) of the note in the editor."""
         self._baseline = ""  # the note as rendered from the template, before any edit
+        self._unedited_draft: str | None = None
+        """The kept draft as loaded (dates said for today): saving it again would redate it."""
         self._draft_timer: Timer | None = None
 
     def note_selection(self) -> tuple[Interview | None, Contact | None]:
@@ -96,6 +99,7 @@ class NoteScreen(UsesServices, Screen[None]):
             self.note_for = (interview.id if interview else None, None)
             self.template = None
             self._baseline = ""
+            self._unedited_draft = None
             editor.load_text("")
             editor.disabled = True
             pane.show_status("", None)
@@ -108,9 +112,12 @@ class NoteScreen(UsesServices, Screen[None]):
             template = next(
                 (t for t in templates if (t.kind, t.channel) == (draft.kind, draft.channel)), None
             )
-            text = draft.text
+            # Said as it reads today: "yesterday" in a draft kept from last week is wrong now.
+            text = refresh_dates(draft.text, ctx, draft.date)
+            self._unedited_draft = text
         else:
             draft = None
+            self._unedited_draft = None
         kind = self.note_kind()
         wanted = [t for t in templates if t.kind is kind] if kind else []
         fitting = default_template(wanted, ctx) if wanted else None
@@ -158,6 +165,8 @@ class NoteScreen(UsesServices, Screen[None]):
         text = self.query_one(NoteEditor).text
         if text == self._baseline and draft_for(contact, interview_id) is None:
             return
+        if text == self._unedited_draft:
+            return  # the draft as kept, its dates said for today: it keeps the day it was written
         updated = save_draft(
             contact,
             interview_id,

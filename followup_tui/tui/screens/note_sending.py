@@ -6,14 +6,15 @@ screen and the daily review inherit both.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from textual import work
 from textual.content import Content
 
 from ...clipboard import copy_to_system, save_note
-from ...domain import Contact, mark_sent, next_due
-from ...notes import GAP, a_note_of, limit_status, with_article
+from ...domain import Contact, draft_for, mark_sent, next_due
+from ...notes import GAP, a_note_of, limit_status, stale_phrases, with_article
 from ...paths import notes_dir
 from ...review import SentNote, unclear, unsend
 from ..commands import COMMANDS, key_label
@@ -54,8 +55,41 @@ class NoteSending(NoteScreen):
                 severity="warning",
             )
             return
+        stale = self._stale_dates(text)
         self.save_draft_now()
-        self._copy(text, contact.name, self.key_for("main.sent"))
+        if not stale:
+            self._copy(text, contact.name, self.key_for("main.sent"))
+            return
+        from .confirm import ConfirmDialog
+
+        written, phrases = stale
+        dialog = ConfirmDialog(
+            Content.assemble("Copy the note to ", (contact.name, "bold"), "?"),
+            Content(
+                f"It was drafted on {written:%a %d %b} and says "
+                + ", ".join(f"“{p}”" for p in phrases)
+                + ": check the dates still hold today."
+            ),
+            confirm_label="Copy",
+        )
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._copy(text, contact.name, self.key_for("main.sent"))
+
+        self.app.push_screen(dialog, answered)
+
+    def _stale_dates(self, text: str) -> tuple[date, list[str]] | None:
+        """When the note is a draft from an earlier day: that day, and the phrases that move
+        with the calendar ("yesterday", "last week") which may no longer be true."""
+        interview, contact = self.note_selection()
+        if contact is None:
+            return None
+        draft = draft_for(contact, interview.id if interview else None)
+        if draft is None or draft.date == self.services.today:
+            return None
+        phrases = stale_phrases(text, self._note_context(interview, contact), draft.date)
+        return (draft.date, phrases) if phrases else None
 
     @work(thread=True, exclusive=True, group="copy")
     def _copy(self, text: str, name: str, sent_key: str) -> None:
