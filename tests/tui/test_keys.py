@@ -66,7 +66,9 @@ async def test_palette_lists_every_action_of_the_screen(demo_app: FollowupApp) -
 
 def owners() -> dict[str, tuple[type[DOMNode], ...]]:
     """The classes that take each scope's bindings."""
+    from followup_tui.tui.screens.company import CompanyScreen, FeedbackPicker
     from followup_tui.tui.screens.confirm import ConfirmDialog
+    from followup_tui.tui.screens.connection import ConnectionDialog
     from followup_tui.tui.screens.forms import FormScreen
     from followup_tui.tui.screens.forms_panel import PanelMemberForm
     from followup_tui.tui.screens.help import HelpScreen
@@ -85,6 +87,7 @@ def owners() -> dict[str, tuple[type[DOMNode], ...]]:
         "main": (MainScreen,),
         "editor": (NoteEditor,),
         "review": (ReviewScreen,),
+        "company": (CompanyScreen,),
         "list": (VirtualList,),
         "people": (PeopleList,),
         "search": (SearchScreen,),
@@ -93,7 +96,7 @@ def owners() -> dict[str, tuple[type[DOMNode], ...]]:
         "form": (FormScreen,),
         "panel": (PanelMemberForm,),
         "confirm": (ConfirmDialog,),
-        "dialog": (SnoozeDialog, DismissDialog, TemplatePicker),
+        "dialog": (SnoozeDialog, DismissDialog, TemplatePicker, ConnectionDialog, FeedbackPicker),
         "help": (HelpScreen,),
     }
 

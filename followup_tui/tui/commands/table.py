@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.binding import Binding, BindingType
 
 from .command import Command
+from .company_screen import COMPANY
 from .dialogs import DIALOGS, FORMS
 from .editing import SETTINGS, TEMPLATES
 from .everywhere import APP, EDITOR
@@ -18,6 +19,7 @@ COMMANDS: tuple[Command, ...] = (
     *MAIN,
     *EDITOR,
     *REVIEW,
+    *COMPANY,
     *LIST,
     *PEOPLE,
     *SEARCH,

@@ -23,7 +23,7 @@ from ..commands import bindings_for
 from ..widgets.interview_list import InterviewList
 from ..widgets.note_editor import NoteEditor, NotePane
 from ..widgets.people import PeopleList, PersonDetails
-from .panel_editing import PanelEditing
+from .connecting import Connecting
 
 #: Keys that type text in the editor, so the screen hides them from the footer there.
 _LETTER_ACTIONS = frozenset(
@@ -41,6 +41,8 @@ _LETTER_ACTIONS = frozenset(
         "templates",
         "settings",
         "undo_sent",
+        "connection",
+        "company",
     }
 )
 
@@ -56,7 +58,7 @@ WELCOME = (
 )
 
 
-class MainScreen(PanelEditing):
+class MainScreen(Connecting):
     """Three panes: the interview list, the panel with one person's details, and the note."""
 
     SCOPE = "main"

@@ -20,13 +20,14 @@ from textual.worker import get_current_worker
 
 from ...domain import (
     Channel,
-    ConnectionStatus,
     Contact,
     Dataset,
     Interview,
     ReviewState,
     Touch,
     TouchKind,
+    accepted,
+    ignored,
     mark_sent,
 )
 from ...review import (
@@ -265,7 +266,7 @@ class ReviewScreen(NoteSending):
 
     def action_dismiss_item(self) -> None:
         """Dismiss the item for good, with a reason (and give up on, or withdraw, an invitation)."""
-        from .review_dialogs import WITHDRAW, DismissDialog
+        from .review_dialogs import ACCEPTED, WITHDRAW, DismissDialog
 
         item = self.item
         if item is None:
@@ -284,7 +285,9 @@ class ReviewScreen(NoteSending):
             store, today = self.services.store, self.services.today
             contact = store.contacts.get(item.contact_id or "")
             if pending and contact is not None:
-                if reason == WITHDRAW:
+                if reason == ACCEPTED:
+                    contact = accepted(contact, today)
+                elif reason == WITHDRAW:
                     contact, _ = mark_sent(
                         contact,
                         None,
@@ -294,11 +297,14 @@ class ReviewScreen(NoteSending):
                         today=today,
                     )
                 else:
-                    contact = replace(contact, status=ConnectionStatus.IGNORED)
+                    contact = ignored(contact, today)  # logged: the history is the truth
                 store.put(contact)
             state = dismiss(store.review, item.key, reason, today)
             self._review_set(mark_cleared(state, item.key, today))
-            self.notify(f"Dismissed: {reason}.", title="Dismissed")
+            self.notify(
+                f"Dismissed: {reason}." if reason != ACCEPTED else "Logged: they accepted.",
+                title="Dismissed" if reason != ACCEPTED else "Connected",
+            )
             self._drop(item.key, done=True)
 
         self.app.push_screen(

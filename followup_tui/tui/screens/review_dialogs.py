@@ -64,6 +64,8 @@ class SnoozeDialog(ModalScreen[date | None]):
 
 #: The reason that withdraws a pending LinkedIn invitation (offered for those items only).
 WITHDRAW = "Withdrew the invitation on LinkedIn"
+#: The first choice on a pending invitation: it was accepted after all (logged, dated today).
+ACCEPTED = "They accepted the invitation"
 REASONS = (
     "Done outside followup",
     "Not relevant any more",
@@ -81,7 +83,7 @@ class DismissDialog(ModalScreen[str | None]):
         super().__init__()
         self.what = what
         self.note = note
-        self.reasons = (*REASONS, WITHDRAW) if withdraw else REASONS
+        self.reasons = (ACCEPTED, *REASONS, WITHDRAW) if withdraw else REASONS
 
     def compose(self) -> ComposeResult:
         """Common reasons to pick, or a reason typed in."""
