@@ -18,6 +18,7 @@ by hand, to prove the check can fail.
 from __future__ import annotations
 
 import ast
+import functools
 import pkgutil
 import statistics
 import subprocess
@@ -80,7 +81,14 @@ def source_files() -> list[Path]:
 
 
 def import_graph() -> dict[str, set[str]]:
-    return {module_name(path): imports_of(path)[0] for path in source_files()}
+    """Each module and what it imports; a fresh copy (tests add imports to it)."""
+    return {module: set(targets) for module, (targets, _) in _parsed().items()}
+
+
+@functools.cache
+def _parsed() -> dict[str, tuple[set[str], set[str]]]:
+    # Parsed once per test process: every contract reads the same source.
+    return {module_name(path): imports_of(path) for path in source_files()}
 
 
 def reach(graph: Graph, start: str) -> set[str]:
@@ -186,7 +194,7 @@ def face_violations(sources: Mapping[str, set[str]]) -> list[str]:
 
 
 def from_sources() -> dict[str, set[str]]:
-    return {module_name(path): imports_of(path)[1] for path in source_files()}
+    return {module: set(froms) for module, (_, froms) in _parsed().items()}
 
 
 def test_packages_are_entered_through_their_init() -> None:
