@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 
 from followup_tui.domain import ConnectionStatus, FeedbackAbout, TouchKind, add_months, short_date
 from followup_tui.review.queue import ItemKind
@@ -166,3 +166,66 @@ async def test_feedback_is_added_with_its_subject_and_days(
             (FeedbackAbout.ROLE, "Great [red]team[/red] fit")
         ]
         assert "Great [red]team[/red] fit" in screen_text(demo_app)
+
+
+async def test_a_move_dated_last_month_and_the_panels_a_person_sat_on(
+    demo_app: FollowupApp, demo_store: Store
+) -> None:
+    from followup_tui.domain import Employment
+    from followup_tui.tui.screens.forms_contact import ContactForm
+
+    last_month = TODAY - timedelta(days=30)
+    old = demo_store.contacts["ct_jose"]
+    async with demo_app.run_test(size=(120, 45)) as pilot:
+        await go_to_interview(pilot, "Kestrel Robotics")
+        await go_to_person(pilot, "José Álvarez-Núñez")
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(demo_app.screen, ContactForm), "the form")
+        await type_into(pilot, "#ct-company", "Orchard Labs")
+        assert demo_app.screen.query_one("#ct-move-date-row").display
+        await type_into(pilot, "#ct-title", "Director of Engineering")
+        await type_into(pilot, "#ct-move-date", last_month.isoformat())
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: not isinstance(demo_app.screen, ContactForm), "saved")
+        new = demo_store.contacts["ct_jose"]
+        assert (new.company, new.title, new.company_since) == (
+            "Orchard Labs",
+            "Director of Engineering",
+            last_month,
+        )
+        assert new.past[-1] == Employment("Kestrel Robotics", old.title, last_month)
+        text = str(demo_app.screen.query_one("#person-text", Static).render())
+        assert f"Orchard Labs (since {last_month:%b %Y})" in text, text
+        assert "Panels" in text and "Kestrel Robotics · Backend Engineer, Fleet" in text
+
+
+async def test_a_status_chosen_in_the_form_is_logged_with_the_day(
+    demo_app: FollowupApp, demo_store: Store
+) -> None:
+    from textual.widgets import Select
+
+    from followup_tui.tui.screens.forms_contact import ContactForm
+
+    zoe = contact_named(demo_store, "Zoë Müller")
+    async with demo_app.run_test(size=(120, 45)) as pilot:
+        await go_to_interview(pilot, "Fjord Analytics")
+        await go_to_person(pilot, "Zoë Müller")
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(demo_app.screen, ContactForm), "the form")
+        demo_app.screen.query_one("#ct-status", Select).value = ConnectionStatus.CONNECTED
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: not isinstance(demo_app.screen, ContactForm), "saved")
+        contact = demo_store.contacts[zoe]
+        assert contact.status is ConnectionStatus.CONNECTED
+        assert (contact.touches[-1].kind, contact.touches[-1].date) == (
+            TouchKind.INVITE_ACCEPTED,
+            TODAY,
+        )
+
+
+async def test_the_panel_title_says_when_you_may_apply_again(demo_app: FollowupApp) -> None:
+    async with demo_app.run_test(size=(160, 40)) as pilot:
+        await go_to_interview(pilot, "Acme Cloud")
+        await wait_for(pilot, lambda: "may apply again" in screen_text(demo_app), "the date")
+        await go_to_interview(pilot, "Lumen Health")
+        await wait_for(pilot, lambda: "may apply again" not in screen_text(demo_app), "no date")

@@ -7,12 +7,39 @@ the company view return or store model objects, and these methods reselect what 
 
 from __future__ import annotations
 
+from ...domain import Interview, panels_of, reapply_date, short_date
+from ..widgets.people import PanelSat
 from .connection import ConnectionAction, ConnectionDialog
 from .panel_editing import PanelEditing
 
 
 class Connecting(PanelEditing):
     """The connection and company actions of the main screen."""
+
+    def panels_for(self, contact_id: str | None) -> list[PanelSat]:
+        """The panels ``contact_id`` sat on, newest first, for the person's details."""
+        if contact_id is None:
+            return []
+        store = self.services.store
+        return [
+            PanelSat(company.name if company else "?", panel.role, panel.on)
+            for panel in panels_of(contact_id, store.interviews.values())
+            for company in (store.companies.get(panel.company_id),)
+        ]
+
+    def reapply_note(self, interview: Interview | None) -> str:
+        """ " · apply again from <day>" when the interview's company has a cooling-off period
+        and has said no, else ""."""
+        store = self.services.store
+        company = store.companies.get(interview.company_id) if interview else None
+        if company is None or interview is None or interview.stage.is_open:
+            return ""
+        day = reapply_date(company, store.interviews.values())
+        if day is None:
+            return ""
+        today = self.services.today
+        when = short_date(day, year=day.year != today.year)
+        return f" · may apply again {'from ' if day > today else 'since '}{when}"
 
     def action_connection(self) -> None:
         """Log what happened with the selected person's connection, dated (today by default)."""

@@ -12,8 +12,16 @@ from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, Select, TextArea
 
-from ...domain import ConnectionStatus, Contact, Employment, fold, new_id
+from ...domain import ConnectionStatus, Contact, fold, moved, new_id, parse_date
 from .forms import FormScreen, field, parse_cadence, parse_email, parse_list, required, text_input
+
+
+def parse_move_date(text: str) -> date:
+    """The day of a move: a date is required (the form offers today)."""
+    if not text.strip():
+        raise ValueError("The day of the move is required")
+    return parse_date(text)
+
 
 MOVE_LABEL = "Record a move (keeps the old company in their history)"
 
@@ -21,9 +29,10 @@ MOVE_LABEL = "Record a move (keeps the old company in their history)"
 class ContactForm(FormScreen[Contact | None]):
     """Dismisses with the new or edited contact, or None on cancel.
 
-    On edit, when the company changes, a checkbox (on by default) records the move: the old
-    company and title go into ``past`` with ``until=today``, and ``company_since`` becomes today.
-    Untick it to fix a typo instead. Touches are kept as they were.
+    On edit, when the company changes, a checkbox (on by default) records the move on the day
+    given beside it (today unless changed): the old company and title go into ``past`` until
+    that day, ``company_since`` becomes it, and the Title field is the new title. Untick it to
+    fix a typo instead. Touches are kept as they were.
     """
 
     def __init__(
@@ -55,6 +64,18 @@ class ContactForm(FormScreen[Contact | None]):
         move.id = "ct-move-row"
         move.display = False
         yield move
+        moved_on = field(
+            "Moved on",
+            text_input(
+                "ct-move-date",
+                self._form_today.isoformat(),
+                parse=parse_move_date,
+                placeholder="YYYY-MM-DD",
+            ),
+        )
+        moved_on.id = "ct-move-date-row"
+        moved_on.display = False
+        yield moved_on
         yield field("Email", text_input("ct-email", old.email if old else "", parse=parse_email))
         yield field(
             "LinkedIn",
@@ -101,6 +122,7 @@ class ContactForm(FormScreen[Contact | None]):
         if moved and not row.display:
             self.query_one("#ct-move", Checkbox).value = True  # on each time it appears
         row.display = moved
+        self.query_one("#ct-move-date-row").display = moved
 
     def form_result(self) -> Contact:
         """The contact built from the fields, with the move recorded if asked."""
@@ -121,9 +143,9 @@ class ContactForm(FormScreen[Contact | None]):
         if old is None:
             return Contact(id=new_id("ct"), **changes)
         if self._form_moved() and self.query_one("#ct-move", Checkbox).value:
-            changes["past"] = (
-                *old.past,
-                Employment(old.company, old.title, until=self._form_today),
-            )
-            changes["company_since"] = self._form_today if changes["company"] else None
+            day = parse_move_date(self.form_text("ct-move-date"))
+            if day > self._form_today:
+                raise ValueError("The move is dated after today: check the day")
+            company, title = changes.pop("company"), changes.pop("title")
+            return moved(dataclasses.replace(old, **changes), company, title, day)
         return dataclasses.replace(old, **changes)

@@ -176,7 +176,9 @@ class MainScreen(Connecting):
             self.set_reactive(MainScreen.contact_id, ids[0] if ids else None)
         company = store.companies.get(interview.company_id) if interview else None
         self.query_one("#middle").border_title = (
-            Content(f"Panel · {company.name if company else '?'}") if interview else "Panel"
+            Content(f"Panel · {company.name if company else '?'}{self.reapply_note(interview)}")
+            if interview
+            else "Panel"
         )
         self.query_one(PeopleList).show_people(interview, people, keep=self.contact_id)
 
@@ -187,7 +189,10 @@ class MainScreen(Connecting):
         """
         contact = self.note_selection()[1]
         self.query_one(PersonDetails).show_person(
-            contact, self.services.store.settings, self.services.today
+            contact,
+            self.services.store.settings,
+            self.services.today,
+            panels=self.panels_for(contact.id if contact else None),
         )
         if afresh or self.note_for != (self.interview_id, self.contact_id):
             if not kept:

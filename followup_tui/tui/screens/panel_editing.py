@@ -12,7 +12,7 @@ from functools import partial
 from textual.content import Content
 from textual.reactive import var
 
-from ...domain import Company, Contact, Interview, Stage
+from ...domain import Company, Contact, Interview, Stage, status_set
 from ..widgets.interview_list import InterviewList
 from ..widgets.people import PeopleList
 from .note_sending import NoteSending
@@ -168,8 +168,10 @@ class PanelEditing(NoteSending):
         current = store.contacts.get(result.id) if result else None
         if result is None or current is None:
             return
-        # The history may have moved on while the form was open (a draft saved on a timer).
-        store.put(replace(result, touches=current.touches))
+        # The history may have moved on while the form was open (a draft saved on a timer); a
+        # status chosen in the form is logged as a dated entry (domain.status_set).
+        kept = replace(result, touches=current.touches, status=current.status)
+        store.put(status_set(kept, result.status, self.services.today))
         self._forms_show(self.interview_id, result.id)
         self.notify(f"Saved {result.name}.", title="Saved", markup=False)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import NamedTuple
 
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -46,6 +47,14 @@ class PeopleList(OptionList):
             self.highlighted = ids.index(keep) if keep in ids else 0
 
 
+class PanelSat(NamedTuple):
+    """A panel the person sat on, as the details show it: the company's name, role, day."""
+
+    company: str
+    role: str
+    on: date | None
+
+
 def _gist(text: str) -> str:
     """The first line worth showing in a history: a greeting such as "Hi Ann," says nothing."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
@@ -59,8 +68,11 @@ def _line(label: str, value: str | Content) -> Content:
     return Content.assemble((f"{label:<10}", "$text-muted"), text, "\n")
 
 
-def person_content(contact: Contact, settings: Settings, today: date) -> Content:
-    """Everything about one person, as text: user text stays text, never markup."""
+def person_content(
+    contact: Contact, settings: Settings, today: date, panels: Sequence[PanelSat] = ()
+) -> Content:
+    """Everything about one person, as text: user text stays text, never markup. ``panels``
+    are the panels they sat on, newest first."""
     parts = [Content.styled(contact.name, "bold"), Content("\n")]
     parts.append(_line("Title", contact.title))
     company = contact.company
@@ -100,6 +112,18 @@ def person_content(contact: Contact, settings: Settings, today: date) -> Content
     if contact.tidbits:
         parts.append(Content.styled("\nTidbits\n", "bold"))
         parts.extend(Content.assemble("• ", tidbit, "\n") for tidbit in contact.tidbits)
+    if panels:
+        parts.append(Content.styled("\nPanels\n", "bold"))
+        parts.extend(
+            Content.assemble(
+                (f"{p.on:%d %b %Y} " if p.on else "undated     ", "$text-muted"),
+                p.company,
+                " · ",
+                p.role,
+                "\n",
+            )
+            for p in panels
+        )
     parts.append(Content.styled("\nHistory\n", "bold"))
     history = sorted(contact.touches, key=lambda t: t.date, reverse=True)
     if not history:
@@ -132,10 +156,11 @@ class PersonDetails(VerticalScroll, can_focus=False):
         settings: Settings,
         today: date,
         empty: str = "Nobody on this panel yet. Focus the panel and press a.",
+        panels: Sequence[PanelSat] = (),
     ) -> None:
-        """Show ``contact``, or a hint when there is nobody to show."""
+        """Show ``contact`` (with the ``panels`` they sat on), or a hint when there is nobody."""
         text = (
-            person_content(contact, settings, today)
+            person_content(contact, settings, today, panels)
             if contact
             else Content.styled(empty, "italic $text-muted")
         )
