@@ -229,3 +229,22 @@ async def test_the_panel_title_says_when_you_may_apply_again(demo_app: FollowupA
         await wait_for(pilot, lambda: "may apply again" in screen_text(demo_app), "the date")
         await go_to_interview(pilot, "Lumen Health")
         await wait_for(pilot, lambda: "may apply again" not in screen_text(demo_app), "no date")
+
+
+async def test_who_do_you_know_at_a_company_from_search(
+    demo_app: FollowupApp, demo_store: Store
+) -> None:
+    from followup_tui.tui.screens.search import SearchScreen
+
+    from .test_search_screen import search_for
+
+    async with demo_app.run_test(size=(120, 45)) as pilot:
+        await pilot.press("slash")
+        await wait_for(pilot, lambda: isinstance(demo_app.screen, SearchScreen), "the search")
+        await search_for(pilot, "company:acme łukasz")
+        await pilot.press("ctrl+o")
+        await wait_for(pilot, lambda: isinstance(demo_app.screen, CompanyScreen), "the view")
+        assert current(demo_app, CompanyScreen).company_id == "co_acme"
+        assert "Łukasz Wróbel, now at Halcyon Pay" in screen_text(demo_app)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(demo_app.screen, SearchScreen), "the search")

@@ -59,6 +59,15 @@ PEOPLE: tuple[Command, ...] = (
 
 SEARCH: tuple[Command, ...] = (
     Command("search.back", "dismiss(None)", "escape", "Back", "Back to where you were", "search"),
+    Command(
+        "search.company",
+        "open_company",
+        "ctrl+o",
+        "Company",
+        "Open the company of the highlighted result: an interview's, or where a person works "
+        "or used to",
+        "search",
+    ),
     *(
         Command(
             f"search.{name}",

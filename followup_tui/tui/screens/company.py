@@ -27,13 +27,35 @@ from ...domain import (
     Interview,
     fold,
     last_no,
+    panels_of,
     people_at,
     reapply_date,
     short_date,
 )
+from ...search import Hit
+from ...store import Store
 from ..commands import bindings_for
 from ..services import UsesServices
 from .forms_company import CompanyForm, FeedbackForm
+
+
+def company_of(hit: Hit, store: Store, wanted: str | None = None) -> str | None:
+    """The company a search hit leads to: an interview's; for a person, the known company they
+    work at, else the latest they used to, else that of a panel they sat on. With ``wanted``
+    (the query's ``company:`` filter), the first of those whose name holds it."""
+    interview = store.interviews.get(hit.id) if hit.kind == "interview" else None
+    contact = store.contacts.get(hit.id) if hit.kind != "interview" else None
+    by_name = {fold(c.name): c.id for c in store.companies.values()}
+    linked: list[str] = [interview.company_id] if interview else []
+    if contact is not None:
+        names = (contact.company, *(e.company for e in reversed(contact.past)))
+        linked.extend(by_name[fold(n)] for n in names if fold(n) in by_name)
+        linked.extend(p.company_id for p in panels_of(contact.id, store.interviews.values()))
+    linked = [key for key in dict.fromkeys(linked) if key in store.companies]
+    if wanted:
+        key = fold(wanted)
+        return next((c for c in linked if key in fold(store.companies[c].name)), None)
+    return linked[0] if linked else None
 
 
 def _day(day: date | None, today: date) -> str:

@@ -22,7 +22,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from ...domain import clean_typed
-from ...search import CUT_HINT, MAX_QUERY, Hit, SearchResult
+from ...search import CUT_HINT, MAX_QUERY, Hit, SearchResult, parse_query
 from ..commands import bindings_for
 from ..services import UsesServices
 from ..widgets.virtual_list import VirtualList
@@ -120,7 +120,8 @@ class SearchScreen(UsesServices, ModalScreen[Hit | None]):
         with Vertical(id="search-box") as box:
             box.border_title = "Search"
             box.border_subtitle = (
-                "Enter to open · Esc to go back · company: stage: tag: before: after:"
+                "Enter to open · Ctrl+O its company · Esc to go back · company: stage: tag: "
+                "before: after:"
             )
             yield QueryInput(
                 self.initial,
@@ -207,6 +208,19 @@ class SearchScreen(UsesServices, ModalScreen[Hit | None]):
     @on(Input.Submitted, "#search-input")
     def _search_selected(self) -> None:
         self.action_open()
+
+    def action_open_company(self) -> None:
+        """Open the company view of the highlighted result, over the search."""
+        from .company import CompanyScreen, company_of
+
+        row = self.query_one("#search-results", VirtualList).highlighted_row
+        wanted = parse_query(self.query_one("#search-input", Input).value).company
+        store = self.services.store
+        company_id = company_of(row, store, wanted) if isinstance(row, Hit) else None
+        if company_id is None:
+            self.notify("No company known for this result.", title="Company")
+            return
+        self.app.push_screen(CompanyScreen(company_id))
 
     def action_open(self) -> None:
         """Close the search and go to the chosen hit."""
