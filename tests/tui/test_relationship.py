@@ -223,12 +223,12 @@ async def test_a_status_chosen_in_the_form_is_logged_with_the_day(
         )
 
 
-async def test_the_panel_title_says_when_you_may_apply_again(demo_app: FollowupApp) -> None:
-    async with demo_app.run_test(size=(160, 40)) as pilot:
+async def test_the_panel_says_when_you_may_apply_again(demo_app: FollowupApp) -> None:
+    async with demo_app.run_test(size=(120, 35)) as pilot:
         await go_to_interview(pilot, "Acme Cloud")
-        await wait_for(pilot, lambda: "may apply again" in screen_text(demo_app), "the date")
+        await wait_for(pilot, lambda: "reapply from" in screen_text(demo_app), "the date")
         await go_to_interview(pilot, "Lumen Health")
-        await wait_for(pilot, lambda: "may apply again" not in screen_text(demo_app), "no date")
+        await wait_for(pilot, lambda: "reapply from" not in screen_text(demo_app), "no date")
 
 
 async def test_who_do_you_know_at_a_company_from_search(

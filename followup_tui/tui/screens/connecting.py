@@ -28,8 +28,8 @@ class Connecting(PanelEditing):
         ]
 
     def reapply_note(self, interview: Interview | None) -> str:
-        """ " · apply again from <day>" when the interview's company has a cooling-off period
-        and has said no, else ""."""
+        """The panel's note of when you may apply again ("reapply from Thu 3 Dec", or "since")
+        once the interview's company has a cooling-off period and has said no; else ""."""
         store = self.services.store
         company = store.companies.get(interview.company_id) if interview else None
         if company is None or interview is None or interview.stage.is_open:
@@ -39,7 +39,7 @@ class Connecting(PanelEditing):
             return ""
         today = self.services.today
         when = short_date(day, year=day.year != today.year)
-        return f" · may apply again {'from ' if day > today else 'since '}{when}"
+        return f"reapply {'from' if day > today else 'since'} {when}"
 
     def action_connection(self) -> None:
         """Log what happened with the selected person's connection, dated (today by default)."""

@@ -175,11 +175,11 @@ class MainScreen(Connecting):
         if self.contact_id not in ids:
             self.set_reactive(MainScreen.contact_id, ids[0] if ids else None)
         company = store.companies.get(interview.company_id) if interview else None
-        self.query_one("#middle").border_title = (
-            Content(f"Panel · {company.name if company else '?'}{self.reapply_note(interview)}")
-            if interview
-            else "Panel"
+        middle = self.query_one("#middle")
+        middle.border_title = (
+            Content(f"Panel · {company.name if company else '?'}") if interview else "Panel"
         )
+        middle.border_subtitle = self.reapply_note(interview)  # the title is cut when narrow
         self.query_one(PeopleList).show_people(interview, people, keep=self.contact_id)
 
     def _show_selection(self, *, afresh: bool = False, kept: bool = False) -> None:
