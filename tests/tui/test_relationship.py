@@ -248,3 +248,20 @@ async def test_who_do_you_know_at_a_company_from_search(
         assert "Łukasz Wróbel, now at Halcyon Pay" in screen_text(demo_app)
         await pilot.press("escape")
         await wait_for(pilot, lambda: isinstance(demo_app.screen, SearchScreen), "the search")
+
+
+async def test_a_reply_is_logged_from_the_review(demo_app: FollowupApp, demo_store: Store) -> None:
+    async with demo_app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("r")
+        screen = current(demo_app, ReviewScreen)
+        while screen.item is not None and screen.item.kind is not ItemKind.KEEP_IN_TOUCH:
+            await pilot.press("n")
+        item = screen.item
+        assert item is not None and item.contact_id
+        await pilot.press("A")
+        await wait_for(pilot, lambda: isinstance(demo_app.screen, ConnectionDialog), "dialog")
+        await pilot.press("down", "enter")
+        await wait_for(pilot, lambda: "reply received" in notices(demo_app), "the notice")
+        contact = demo_store.contacts[item.contact_id]
+        assert (contact.touches[-1].kind, contact.touches[-1].date) == (TouchKind.REPLY, TODAY)
+        await wait_for(pilot, lambda: item.key not in [i.key for i in screen.items], "the item")

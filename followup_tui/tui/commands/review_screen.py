@@ -5,6 +5,15 @@ from __future__ import annotations
 from .command import Command
 
 REVIEW: tuple[Command, ...] = (
+    Command(
+        "review.connection",
+        "connection",
+        "A",
+        "Connection",
+        "Log what happened with the item's person: accepted, replied, declined, ignored (dated)",
+        "review",
+        show=False,
+    ),
     Command("review.copy", "copy_note", "c", "Copy", "Copy the note for this item", "review"),
     Command(
         "review.sent",

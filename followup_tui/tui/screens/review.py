@@ -58,6 +58,7 @@ _LETTER_ACTIONS = frozenset(
         "open_item",
         "back",
         "undo_sent",
+        "connection",
     }
 )
 
@@ -310,6 +311,28 @@ class ReviewScreen(NoteSending):
         self.app.push_screen(
             DismissDialog(item.contact or item.company, note, withdraw=pending), chosen
         )
+
+    def action_connection(self) -> None:
+        """Log what happened with the item's person: accepted, replied, declined, ignored."""
+        from .connection import ConnectionAction, ConnectionDialog
+
+        contact = (
+            self.services.store.contacts.get(self.item.contact_id or "") if self.item else None
+        )
+        if contact is None:
+            self.notify("Nobody to log it for on this item.", title="Connection")
+            return
+
+        def chosen(result: ConnectionAction | None) -> None:
+            current = self.services.store.contacts.get(contact.id)
+            if result is not None and current is not None:
+                self.services.store.put(result.apply(current))
+                self.notify(
+                    f"{current.name}: {result.label.lower()}.", title="Logged", markup=False
+                )
+                self.refresh_queue()  # an acceptance or a reply changes what is due
+
+        self.app.push_screen(ConnectionDialog(contact.name, self.services.today), chosen)
 
     def action_next_item(self) -> None:
         """Highlight the next item."""
