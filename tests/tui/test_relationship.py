@@ -265,3 +265,37 @@ async def test_a_reply_is_logged_from_the_review(demo_app: FollowupApp, demo_sto
         contact = demo_store.contacts[item.contact_id]
         assert (contact.touches[-1].kind, contact.touches[-1].date) == (TouchKind.REPLY, TODAY)
         await wait_for(pilot, lambda: item.key not in [i.key for i in screen.items], "the item")
+
+
+async def test_a_cooling_off_period_entered_in_the_app_comes_back_six_months_on(
+    empty_store: Store,
+) -> None:
+    from followup_tui.domain import Company, Interview, Stage
+
+    decided = TODAY - timedelta(days=2)
+    empty_store.put(Company("co_n", "Northwind"))
+    empty_store.put(
+        Interview(
+            "iv_n", "co_n", "SRE", rounds=(decided,), stage=Stage.REJECTED, decision_date=decided
+        )
+    )
+    app = FollowupApp(empty_store, today=TODAY)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("C")
+        await wait_for(pilot, lambda: isinstance(app.screen, CompanyScreen), "the view")
+        await pilot.press("e")
+        await wait_for(pilot, lambda: isinstance(app.screen, CompanyForm), "the form")
+        await type_into(pilot, "#co-months", "6")
+        await type_into(pilot, "#co-source", "the recruiter")
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, CompanyScreen), "the view")
+    later = add_months(decided, 6)
+    app = FollowupApp(empty_store, today=later)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("r")
+        await wait_for(pilot, lambda: "you may apply again" in screen_text(app), "the review")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ReviewScreen), "main")
+        await pilot.press("C")
+        await wait_for(pilot, lambda: isinstance(app.screen, CompanyScreen), "the view")
+        assert f"You may apply again since {short_date(later)}" in screen_text(app)

@@ -85,8 +85,10 @@ def about_lines(company: Company, interviews: Iterable[Interview], today: date) 
         again = reapply_date(company, interviews)
         no = last_no(company.id, interviews)
         if again and no:
-            state = "you may apply again" if again <= today else "you may apply again from"
-            lines.append(f"{state.capitalize()} {_day(again, today)} (the no of {_day(no, today)})")
+            since = "from" if again > today else "since"
+            lines.append(
+                f"You may apply again {since} {_day(again, today)} (the no of {_day(no, today)})"
+            )
     if company.notes:
         lines.extend(["", *company.notes.splitlines()])
     return lines
