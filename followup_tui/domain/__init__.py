@@ -25,7 +25,16 @@ from .interviews import Company, Feedback, Interview, feedback_from_flags
 from .keymap import Bindable, bindable, check_keymap, clashes, entry_problem, key_label
 from .kinds import Channel, ConnectionStatus, FeedbackAbout, Stage, TouchKind, TouchStatus
 from .people import CADENCE_DAYS_MAX, Contact, Employment, Touch
-from .relations import Panel, People, last_no, panels_of, people_at, reapply_date
+from .relations import (
+    Panel,
+    People,
+    last_no,
+    no_day,
+    panels_of,
+    people_at,
+    reapply_after,
+    reapply_date,
+)
 from .settings import Settings, Template
 from .state import RECORD_TABLES, Cleared, Dataset, Dismissal, ReviewState, Snooze
 from .text import (
@@ -101,10 +110,12 @@ __all__ = [
     "new_id",
     "next_due",
     "next_kind",
+    "no_day",
     "panels_of",
     "parse_date",
     "paused_gc",
     "people_at",
+    "reapply_after",
     "reapply_date",
     "relative_date",
     "reply_received",

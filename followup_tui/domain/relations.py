@@ -14,26 +14,38 @@ from .people import Contact
 from .text import fold
 
 
+def no_day(interview: Interview) -> date | None:
+    """The day this interview ended in a no: its decision date, else its last round; None when
+    it did not end in a no (or the day is not known)."""
+    if interview.stage is not Stage.REJECTED:
+        return None
+    return interview.decision_date or interview.last_round
+
+
 def last_no(company_id: str, interviews: Iterable[Interview]) -> date | None:
-    """The day of the latest no from the company: a rejected interview's decision date, else
-    its last round; None when it never said no."""
+    """The day of the latest no from the company; None when it never said no."""
     days = [
         day
         for interview in interviews
-        if interview.company_id == company_id and interview.stage is Stage.REJECTED
-        for day in (interview.decision_date or interview.last_round,)
+        if interview.company_id == company_id
+        for day in (no_day(interview),)
         if day is not None
     ]
     return max(days, default=None)
 
 
+def reapply_after(company: Company, no: date) -> date | None:
+    """The day you may apply again after a no on ``no``; None without a cooling-off period."""
+    if company.cooling_off_months is None:
+        return None
+    return add_months(no, company.cooling_off_months)
+
+
 def reapply_date(company: Company, interviews: Iterable[Interview]) -> date | None:
     """The day you may apply to ``company`` again: its last no plus its cooling-off period;
     None when the period or a no is not known."""
-    if company.cooling_off_months is None:
-        return None
     day = last_no(company.id, interviews)
-    return None if day is None else add_months(day, company.cooling_off_months)
+    return None if day is None else reapply_after(company, day)
 
 
 class Panel(NamedTuple):

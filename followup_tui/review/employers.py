@@ -13,8 +13,9 @@ from ..domain import (
     Stage,
     TouchKind,
     TouchStatus,
-    add_months,
     days_from,
+    no_day,
+    reapply_after,
     short_date,
 )
 from .context import Context
@@ -102,8 +103,8 @@ def reapply_open(rules: Context) -> Iterator[Candidate]:
         if interview.company_id not in policies:
             continue
         roles.setdefault(interview.company_id, []).append(interview.role)
-        day = interview.decision_date or interview.last_round
-        if interview.stage is Stage.REJECTED and day is not None:
+        day = no_day(interview)
+        if day is not None:
             decided[interview.company_id] = max(day, decided.get(interview.company_id, day))
     for company_id, day in decided.items():
         yield from _reapply(rules, policies[company_id], day, roles[company_id])
@@ -112,8 +113,10 @@ def reapply_open(rules: Context) -> Iterator[Candidate]:
 def _reapply(
     rules: Context, company: Company, decided: date, roles: list[str]
 ) -> Iterator[Candidate]:
-    months = company.cooling_off_months or 0
-    end = add_months(decided, months)
+    end = reapply_after(company, decided)
+    if end is None:
+        return
+    months = company.cooling_off_months
     since = end - timedelta(days=REAPPLY_NOTICE_DAYS)
     if since > rules.horizon:
         return

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from followup_tui.demo import demo_dataset
+from followup_tui.domain import reapply_date
 from followup_tui.review import (
     ItemKind,
     dismiss,
@@ -62,3 +63,15 @@ def test_a_note_settles_the_persons_keep_in_touch_item_too() -> None:
     assert other not in after.items
     untouched = view.without(other.key, done=True)
     assert keeping in untouched.items
+
+
+def test_the_review_and_the_company_view_agree_on_the_reapply_day() -> None:
+    # One rule (domain.reapply_after over domain.no_day) for both: the review's item and the
+    # date the company view and the main screen show.
+    data = demo_dataset(TODAY)
+    far = TODAY.replace(year=TODAY.year + 3)  # every cooling-off period has ended by then
+    items = [i for i in due_items(data, far) if i.kind is ItemKind.REAPPLY_OPEN]
+    assert items
+    for item in items:
+        company = next(c for c in data.companies if c.id == item.company_id)
+        assert item.due == reapply_date(company, data.interviews)
