@@ -20,9 +20,11 @@ def pytest_configure(config: pytest.Config) -> None:
     """Collect garbage less often: each app test makes and drops ~100,000 small objects.
 
     With the default thresholds the collector runs hundreds of times per test and costs about
-    a fifth of the suite's CPU time; what it finds is the same either way.
+    a fifth of the suite's CPU time; what it finds is the same either way. A young collection
+    every million objects and an old one every 200 million keep it to about 1 % of the CPU,
+    for about 150 MB more memory per worker (measured on three app test files).
     """
-    gc.set_threshold(100_000, 50, 100)
+    gc.set_threshold(1_000_000, 20, 10)
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:

@@ -49,7 +49,7 @@ FIELDS = {
     "suggestion",
     "touch_kind",
 }
-SOME = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SOME = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def today(*args: str) -> Result:

@@ -40,7 +40,7 @@ from followup_tui.interop import (
     plan_import,
 )
 
-FAST = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Short strings keep the run fast and stay clear of the length limits, whose truncation is
 # covered (and currently xfailed) in test_interop.py. The default alphabet includes control
@@ -376,7 +376,7 @@ def test_damaged_documents_import_cleanly_or_raise_import_problem(
     import_or_explain(current, data.draw(damaged_documents(current)))
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(damaged_bytes() | damaged_documents(SAMPLE))
 def test_a_damaged_sample_imports_cleanly_or_raises_import_problem(data: bytes) -> None:
     import_or_explain(SAMPLE, data)

@@ -26,7 +26,7 @@ from followup_tui.domain.history import cadence, facts, is_invitation, next_due
 from followup_tui.domain.touches import mark_sent
 from followup_tui.review.queue import ItemKind, dismiss, due_items, progress, snooze
 
-FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 days = st.dates(min_value=date(2000, 3, 1), max_value=date(2099, 10, 31))
 
 
