@@ -168,6 +168,33 @@ async def test_feedback_is_added_with_its_subject_and_days(
         assert "Great [red]team[/red] fit" in screen_text(demo_app)
 
 
+async def test_a_piece_of_feedback_is_deleted_only_after_a_question(
+    demo_app: FollowupApp, demo_store: Store
+) -> None:
+    from followup_tui.tui.screens.company import FeedbackPicker
+    from followup_tui.tui.screens.confirm import ConfirmDialog
+
+    before = demo_store.interviews["iv_fjord_platform"].feedback
+    assert len(before) == 2
+    async with demo_app.run_test(size=(120, 45), notifications=True) as pilot:
+        await go_to_interview(pilot, "Fjord Analytics")
+        await pilot.press("C")
+        await wait_for(pilot, lambda: isinstance(demo_app.screen, CompanyScreen), "the view")
+        await pilot.press("x")  # two pieces: which one?
+        picker = current(demo_app, FeedbackPicker)
+        assert picker.query_one(OptionList).option_count == 2  # no "Add new" when deleting
+        await pilot.press("down", "enter")
+        current(demo_app, ConfirmDialog)
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(demo_app.screen, CompanyScreen), "the view")
+        assert demo_store.interviews["iv_fjord_platform"].feedback == before
+        await pilot.press("x", "down", "enter")
+        current(demo_app, ConfirmDialog)
+        await pilot.press("y")
+        await wait_for(pilot, lambda: "Feedback deleted" in notices(demo_app), "the notice")
+        assert list(demo_store.interviews["iv_fjord_platform"].feedback) == [before[0]]
+
+
 async def test_a_move_dated_last_month_and_the_panels_a_person_sat_on(
     demo_app: FollowupApp, demo_store: Store
 ) -> None:

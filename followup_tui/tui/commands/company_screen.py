@@ -21,5 +21,13 @@ COMPANY: tuple[Command, ...] = (
         "Add feedback to the highlighted interview (Enter edits what is there)",
         "company",
     ),
+    Command(
+        "company.delete_feedback",
+        "delete_feedback",
+        "x",
+        "Delete feedback",
+        "Delete a piece of the highlighted interview's feedback (asks first)",
+        "company",
+    ),
     Command("company.close", "close", "escape", "Back", "Close the company view", "company"),
 )

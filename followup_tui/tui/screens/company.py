@@ -130,10 +130,12 @@ class FeedbackPicker(ModalScreen[int | None]):
     SCOPE = "dialog"
     BINDINGS = bindings_for(SCOPE)
 
-    def __init__(self, feedback: tuple[Feedback, ...], today: date) -> None:
+    def __init__(self, feedback: tuple[Feedback, ...], today: date, *, new: bool = True) -> None:
         super().__init__()
         self.feedback = feedback
         self.today = today
+        self.new = new
+        """Offer "Add new feedback" after the pieces there are."""
 
     def compose(self) -> ComposeResult:
         """The pieces of feedback, then "new"."""
@@ -145,7 +147,7 @@ class FeedbackPicker(ModalScreen[int | None]):
                     Option(Content(feedback_line(f, self.today)), id=str(i))
                     for i, f in enumerate(self.feedback)
                 ),
-                Option("Add new feedback", id="-1"),
+                *([Option("Add new feedback", id="-1")] if self.new else []),
                 id="feedback-choices",
             )
 
@@ -276,6 +278,44 @@ class CompanyScreen(UsesServices, Screen[None]):
             self.notify("Feedback saved.")
 
         self.app.push_screen(FeedbackForm(old), saved)
+
+    def action_delete_feedback(self) -> None:
+        """Delete a piece of the highlighted interview's feedback, after a question."""
+        interview = self.interview
+        if interview is None or not interview.feedback:
+            self.notify("This interview has no feedback to delete.", severity="warning")
+            return
+        if len(interview.feedback) == 1:
+            self._delete_feedback(interview, 0)
+            return
+        picker = FeedbackPicker(interview.feedback, self.services.today, new=False)
+        self.app.push_screen(
+            picker, lambda i: None if i is None else self._delete_feedback(interview, i)
+        )
+
+    def _delete_feedback(self, interview: Interview, index: int) -> None:
+        from .confirm import ConfirmDialog
+
+        entry = interview.feedback[index]
+
+        def answered(yes: bool | None) -> None:
+            current = self.services.store.interviews.get(interview.id)
+            if not yes or current is None or entry not in current.feedback:
+                return
+            kept = list(current.feedback)
+            kept.remove(entry)  # the first equal piece: a copy typed twice loses one
+            self.services.store.put(_with_feedback(current, tuple(kept)))
+            self.show_company(current.id)
+            self.notify("Feedback deleted.")
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Delete this feedback?",
+                Content(feedback_line(entry, self.services.today)),
+                confirm_label="Delete",
+            ),
+            answered,
+        )
 
     def action_close(self) -> None:
         """Back to where the company view was opened from."""
