@@ -133,7 +133,8 @@ def _wanted(ctx: NoteContext) -> list[_Want]:
         return wanted
     if contact.status is ConnectionStatus.INVITE_SENT and contact.email:
         wanted.append(PENDING_EMAIL_ID)
-    if contact.status in _CONNECTED or contact.sent_touches():
+    pending = contact.status is ConnectionStatus.INVITE_SENT  # no LinkedIn message reaches them
+    if contact.status in _CONNECTED or (contact.sent_touches() and not pending):
         wanted += [
             (TouchKind.PERSONAL if contact.tidbits else TouchKind.ARTICLE, None),
             (TouchKind.ARTICLE, None),
@@ -185,8 +186,8 @@ def default_template(templates: Sequence[Template], ctx: NoteContext) -> Templat
        (to anyone on the panel if there is none), a polite nudge, by email if you are not
        connected and have their address, else by LinkedIn message.
     3. An invitation is pending and you have their email address: a hello by email.
-    4. You are connected (or they replied): a personal check-in if you noted a tidbit about
-       them, else an article to share.
+    4. You are connected (or they replied), or wrote to them before and no invitation is
+       pending: a personal check-in if you noted a tidbit about them, else an article to share.
     5. Otherwise, or when no template that fits exists: the first template.
 
     Templates written to a recruiter are never chosen for anyone else. Raises ValueError when

@@ -66,6 +66,19 @@ def _keep_in_touch(rules: Context, contact: Contact, known: Facts, due: date) ->
     when = days_from(last.date, rules.today)
     before = when if sent is None or sent is last else days_from(sent.date, rules.today)
     sent = sent or last
+    suggestion = f"send {what}; last time: {_LABEL[sent.kind]}, {before}"
+    touch_kind: TouchKind | None = kind
+    if contact.status is ConnectionStatus.INVITE_SENT:
+        # A LinkedIn message cannot reach someone who has not accepted the invitation.
+        if contact.email:
+            suggestion = "they have not accepted your invitation yet: say hello by email"
+            touch_kind = TouchKind.OTHER  # the notes offer the hello by email
+        else:
+            suggestion = (
+                "they have not accepted your invitation yet and no email address is known: "
+                "wait, or give up on the invitation"
+            )
+            touch_kind = None  # nothing to write: s marks it done
     item = rules.item(
         ItemKind.KEEP_IN_TOUCH,
         f"keep_in_touch:{contact.id}:{due.isoformat()}",
@@ -74,8 +87,8 @@ def _keep_in_touch(rules: Context, contact: Contact, known: Facts, due: date) ->
         role=contact.title,
         contact=contact,
         summary=f"last touch {when} ({_LABEL[last.kind]}), every {every} days",
-        suggestion=f"send {what}; last time: {_LABEL[sent.kind]}, {before}",
-        touch_kind=kind,
+        suggestion=suggestion,
+        touch_kind=touch_kind,
     )
     return rules.candidate(item, contact)
 
