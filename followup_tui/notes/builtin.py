@@ -67,6 +67,22 @@ BUILTIN_TEMPLATES: tuple[Template, ...] = (
         ),
     ),
     Template(
+        id="tpl_decision_email",
+        name="After the decision: not selected, by email",
+        kind=TouchKind.DECISION_NOTE,
+        channel=Channel.EMAIL,
+        builtin=True,
+        body=(
+            "Hi {first_name},\n\n"
+            "Thank you for the time you gave me {interview_date} on the {role} role at "
+            "{company}. {recruiter} has let me know it was not a fit this time. That is a "
+            "pity, but meeting you and the team was a real pleasure.\n\n"
+            "I sent you an invitation on LinkedIn as well; I would be glad to stay in touch "
+            "there, or here.\n\n"
+            "Best,\n{signature}"
+        ),
+    ),
+    Template(
         id="tpl_decision_own",
         name="After the decision: I chose another path",
         kind=TouchKind.DECISION_NOTE,

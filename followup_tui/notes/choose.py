@@ -114,9 +114,12 @@ def _wanted(ctx: NoteContext) -> list[_Want]:
             return [OWN_DECISION_TEMPLATE, (TouchKind.DECISION_NOTE, None)]
         if is_recruiter(ctx):
             return [*_to_recruiter(ctx), (TouchKind.DECISION_NOTE, None)]
-        channel = (
-            Channel.LINKEDIN_INVITE if contact.status.not_reached else Channel.LINKEDIN_MESSAGE
-        )
+        if contact.status.not_reached:
+            channel = Channel.LINKEDIN_INVITE
+        elif contact.status is ConnectionStatus.INVITE_SENT:
+            channel = Channel.EMAIL  # the invitation is not accepted: no message reaches them
+        else:
+            channel = Channel.LINKEDIN_MESSAGE
         return [(TouchKind.DECISION_NOTE, channel), (TouchKind.DECISION_NOTE, None)]
     last = interview.last_round if interview else None
     wanted: list[_Want] = []
@@ -176,9 +179,9 @@ def default_template(templates: Sequence[Template], ctx: NoteContext) -> Templat
          email version if their address is known); otherwise a thank-you written to them
          (a message if connected, else an invitation).
        - To anyone else: a LinkedIn invitation if you are not connected yet (status not
-         contacted or note drafted), otherwise a LinkedIn message; failing that, on any
-         channel. Of several that fit, the first whose text fits the channel's limit (the
-         short invitation for a free LinkedIn account).
+         contacted or note drafted), an email while your invitation is pending, otherwise a
+         LinkedIn message; failing that, on any channel. Of several that fit, the first whose
+         text fits the channel's limit (the short invitation for a free LinkedIn account).
 
     2. The last round was in the past :data:`THANK_YOU_TEMPLATE_DAYS` days (today included)
        and the interview is scheduled, interviewed or awaiting a decision: a thank-you. And

@@ -475,7 +475,7 @@ def ctx_for(
     [
         (S.NOT_CONTACTED, "tpl_decision_invite"),
         (S.NOTE_DRAFTED, "tpl_decision_invite"),
-        (S.INVITE_SENT, "tpl_decision_message"),
+        (S.INVITE_SENT, "tpl_decision_email"),  # no message reaches them yet
         (S.CONNECTED, "tpl_decision_message"),
         (S.REPLIED, "tpl_decision_message"),
         (S.IGNORED, "tpl_decision_message"),

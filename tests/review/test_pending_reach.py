@@ -46,3 +46,17 @@ def test_the_main_screen_never_opens_on_a_linkedin_message_for_a_pending_invitat
     ctx = NoteContext(contact=data.contacts[0], settings=data.settings, today=TODAY)
     chosen = default_template(all_templates({}), ctx)
     assert chosen.channel is not Channel.LINKEDIN_MESSAGE
+
+
+def test_the_post_decision_note_goes_by_email_while_the_invitation_is_pending() -> None:
+    from followup_tui.domain import Stage
+
+    from .review_data import interview
+
+    rejected = interview(rounds=(ago(10),), panel=("ana",), stage=Stage.REJECTED)
+    data = dataset(rejected, contacts=(pending("ana@example.com"),))
+    ctx = NoteContext(
+        contact=data.contacts[0], settings=data.settings, today=TODAY, interview=rejected
+    )
+    chosen = default_template(all_templates({}), ctx)
+    assert (chosen.kind, chosen.channel) == (TouchKind.DECISION_NOTE, Channel.EMAIL)
