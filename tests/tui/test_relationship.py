@@ -20,6 +20,7 @@ from .conftest import TODAY
 from .screen_text import current, notices, screen_text, wait_for
 from .test_forms import type_into
 from .test_main_screen import go_to_interview, go_to_person
+from .test_review_screen import open_review_at
 
 
 def contact_named(store: Store, name: str) -> str:
@@ -90,17 +91,12 @@ async def test_they_accepted_is_the_first_choice_on_a_pending_invitation(
     demo_app: FollowupApp, demo_store: Store
 ) -> None:
     async with demo_app.run_test(size=(120, 35)) as pilot:
-        await pilot.press("r")
-        screen = current(demo_app, ReviewScreen)
-        while screen.item is not None and screen.item.kind is not ItemKind.INVITE_PENDING:
-            await pilot.press("n")
-        item = screen.item
-        assert item is not None and item.contact_id
+        _, contact_id = await open_review_at(pilot, ItemKind.INVITE_PENDING)
         await pilot.press("x")
         await wait_for(pilot, lambda: "They accepted" in screen_text(demo_app), "the choices")
         await pilot.press("enter")
         await wait_for(pilot, lambda: "they accepted" in notices(demo_app), "the notice")
-        contact = demo_store.contacts[item.contact_id]
+        contact = demo_store.contacts[contact_id]
         assert contact.status is ConnectionStatus.CONNECTED
         assert (contact.touches[-1].kind, contact.touches[-1].date) == (
             TouchKind.INVITE_ACCEPTED,
@@ -279,18 +275,14 @@ async def test_who_do_you_know_at_a_company_from_search(
 
 async def test_a_reply_is_logged_from_the_review(demo_app: FollowupApp, demo_store: Store) -> None:
     async with demo_app.run_test(size=(120, 35)) as pilot:
-        await pilot.press("r")
-        screen = current(demo_app, ReviewScreen)
-        while screen.item is not None and screen.item.kind is not ItemKind.KEEP_IN_TOUCH:
-            await pilot.press("n")
-        item = screen.item
-        assert item is not None and item.contact_id
+        item, contact_id = await open_review_at(pilot, ItemKind.KEEP_IN_TOUCH)
         await pilot.press("A")
         await wait_for(pilot, lambda: isinstance(demo_app.screen, ConnectionDialog), "dialog")
         await pilot.press("down", "enter")
         await wait_for(pilot, lambda: "reply received" in notices(demo_app), "the notice")
-        contact = demo_store.contacts[item.contact_id]
+        contact = demo_store.contacts[contact_id]
         assert (contact.touches[-1].kind, contact.touches[-1].date) == (TouchKind.REPLY, TODAY)
+        screen = current(demo_app, ReviewScreen)
         await wait_for(pilot, lambda: item.key not in [i.key for i in screen.items], "the item")
 
 

@@ -6,6 +6,9 @@ from collections import Counter
 from datetime import timedelta
 from typing import Any
 
+from textual.pilot import Pilot
+
+from followup_tui.review import ReviewItem
 from followup_tui.review.queue import ItemKind, due_items
 from followup_tui.store.store import Store
 from followup_tui.tui.app import FollowupApp
@@ -15,6 +18,17 @@ from followup_tui.tui.screens.review import ReviewScreen
 
 from .conftest import TODAY
 from .screen_text import current, screen_text, widget_text
+
+
+async def open_review_at(pilot: Pilot[Any], kind: ItemKind) -> tuple[ReviewItem, str]:
+    """Open the daily review and step to its first item of ``kind``: the item and its person."""
+    await pilot.press("r")
+    screen = current(pilot.app, ReviewScreen)
+    while screen.item is not None and screen.item.kind is not kind:
+        await pilot.press("n")
+    item = screen.item
+    assert item is not None and item.contact_id, f"no {kind} item in the queue"
+    return item, item.contact_id
 
 
 def sent_counts(store: Store) -> Counter[str]:
@@ -106,14 +120,9 @@ async def test_withdrawing_a_pending_invitation_logs_it(
     from followup_tui.domain import ConnectionStatus, TouchKind
 
     async with demo_app.run_test(size=(120, 35)) as pilot:
-        await pilot.press("r")
-        screen = current(demo_app, ReviewScreen)
-        while screen.item is not None and screen.item.kind is not ItemKind.INVITE_PENDING:
-            await pilot.press("n")
-        item = screen.item
-        assert item is not None and item.contact_id
+        item, contact_id = await open_review_at(pilot, ItemKind.INVITE_PENDING)
         await pilot.press("x", "end", "enter")  # the last reason: withdrew the invitation
-        contact = demo_store.contacts[item.contact_id]
+        contact = demo_store.contacts[contact_id]
         assert contact.touches[-1].kind is TouchKind.INVITE_WITHDRAWN
         assert contact.status is ConnectionStatus.NOT_CONTACTED
-        assert item.key not in [i.key for i in screen.items]
+        assert item.key not in [i.key for i in current(demo_app, ReviewScreen).items]
