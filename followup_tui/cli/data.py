@@ -12,14 +12,14 @@ from ..domain import Bindable, FormatError, terminal_safe
 from .session import Session, fail
 
 
-@click.command("export", short_help="Write everything as JSON (the interchange format).")
+@click.command("export", short_help="Write everything as JSON, or a CSV or Markdown report.")
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json"]),
+    type=click.Choice(["json", "csv", "md"]),
     default="json",
     show_default=True,
-    help="The interchange format (see docs/data-format.md).",
+    help="json: the interchange format; csv: a spreadsheet; md: a report (docs/data-format.md).",
 )
 @click.option(
     "-o",
@@ -30,11 +30,12 @@ from .session import Session, fail
 )
 @click.pass_obj
 def export_command(session: Session, fmt: str, output: Path | None) -> None:
-    """Write the whole database in the documented interchange format."""
-    from ..interop import export_json
+    """Write the whole database in the interchange format, or as a CSV or Markdown report."""
+    from ..interop import export_csv, export_json, export_markdown
 
+    writers = {"json": export_json, "csv": export_csv, "md": export_markdown}
     with session.store(read_only=True) as store:
-        data = export_json(store.dataset())
+        data = writers[fmt](store.dataset())
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

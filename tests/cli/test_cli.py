@@ -159,7 +159,7 @@ def test_export_to_a_file(tmp_path: Path) -> None:
     [
         (["--today", "2026-13-01", "export"], "not a date"),
         (["import", "/no/such/file.json"], "/no/such/file.json"),
-        (["export", "--format", "csv"], "csv"),
+        (["export", "--format", "xlsx"], "xlsx"),
     ],
 )
 def test_user_mistakes_get_a_clear_error(tmp_path: Path, args: list[str], needle: str) -> None:
