@@ -101,11 +101,6 @@ def is_invitation(touch: Touch) -> bool:
     )
 
 
-def last_invitation(contact: Contact) -> Touch | None:
-    """The latest invitation sent to ``contact``, if any."""
-    return facts(contact).invitation
-
-
 def next_kind(after: TouchKind | None, has_tidbits: bool) -> TouchKind:
     """The kind that follows ``after`` in the rotation (the first with None), skipping
     personal when there are no tidbits to be personal about."""
