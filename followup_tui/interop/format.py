@@ -7,6 +7,8 @@ The format is described in ``docs/data-format.md``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..domain import RECORD_TABLES, terminal_safe
 
 FORMAT_NAME = "followup"
@@ -21,8 +23,13 @@ REVIEW_LISTS = ("snoozed", "dismissed", "cleared")
 
 
 class ImportProblem(ValueError):
-    """A document cannot be imported; the one-line message names the place and the reason."""
+    """A file cannot be imported; the one-line message names the place and the reason.
 
-    def __init__(self, message: str) -> None:
+    A reader that checks a whole file passes every further problem in ``more``: ``problems``
+    then holds them all, one line each, in the order of the file.
+    """
+
+    def __init__(self, message: str, more: Iterable[str] = ()) -> None:
         # Messages quote user data: keep them on one line with nothing a terminal would act on.
         super().__init__(terminal_safe(message))
+        self.problems: tuple[str, ...] = (str(self), *(terminal_safe(m) for m in more))
