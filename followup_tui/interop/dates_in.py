@@ -105,10 +105,10 @@ def parse_day(text: str, order: DayOrder | None = None) -> date:
         return _day(shown, year, month, day)
     for pattern in _NAMED:
         if (found := pattern.match(core)) is not None:
-            month = MONTHS.get(found["month"])
-            if month is None:
+            named = MONTHS.get(found["month"])
+            if named is None:
                 break
-            return _day(shown, _year(found["year"]), month, int(found["day"]))
+            return _day(shown, _year(found["year"]), named, int(found["day"]))
     raise ValueError(f"{shown} is not a date: write it like 2025-03-04 or 4 Mar 2025")
 
 
