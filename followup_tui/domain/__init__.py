@@ -6,7 +6,15 @@ Nothing here knows about files, terminals or Textual; ``today`` is always a para
 from __future__ import annotations
 
 from .codec import FormatError, paused_gc
-from .connection import accepted, declined, ignored, moved, reply_received, status_set
+from .connection import (
+    accepted,
+    declined,
+    ignored,
+    invited,
+    moved,
+    reply_received,
+    status_set,
+)
 from .dates import add_months, days_from, parse_date, relative_date, short_date
 from .fields import new_id
 from .history import (
@@ -102,6 +110,7 @@ __all__ = [
     "has_control",
     "ignored",
     "invite_again",
+    "invited",
     "is_invitation",
     "key_label",
     "last_no",

@@ -45,6 +45,11 @@ def accepted(contact: Contact, on: date) -> Contact:
     return log(contact, TouchKind.INVITE_ACCEPTED, on)
 
 
+def invited(contact: Contact, on: date, message: str = "") -> Contact:
+    """You sent them a LinkedIn invitation on ``on``, with ``message`` if it had one."""
+    return log(contact, TouchKind.INVITE, on, message, Channel.LINKEDIN_INVITE)
+
+
 def reply_received(
     contact: Contact, on: date, text: str = "", channel: Channel = Channel.LINKEDIN_MESSAGE
 ) -> Contact:
