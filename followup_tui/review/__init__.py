@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .ahead import DAYS_AHEAD, MAX_DAYS_AHEAD, DueOn, due_ahead, series_key
 from .items import ItemKind, ReviewItem
 from .listing import InterviewRow, due_by_interview, interview_rows
 from .overview import Overview, overview
@@ -20,6 +21,9 @@ from .sent import SentNote, has_had, next_person, unclear, unsend
 from .text import render_today, today_json
 
 __all__ = [
+    "DAYS_AHEAD",
+    "MAX_DAYS_AHEAD",
+    "DueOn",
     "InterviewRow",
     "ItemKind",
     "Overview",
@@ -27,6 +31,7 @@ __all__ = [
     "SentNote",
     "by_kind",
     "dismiss",
+    "due_ahead",
     "due_by_interview",
     "due_items",
     "has_had",
@@ -38,6 +43,7 @@ __all__ = [
     "overview",
     "progress",
     "render_today",
+    "series_key",
     "snooze",
     "today_json",
     "unclear",
