@@ -185,7 +185,9 @@ def _day(shown: str, year: int, month: int, day: int) -> date:
     if not 1 <= month <= 12:
         raise ValueError(f"{shown} is not a date (no month {month})")
     last = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= last:
+    if day < 1:
+        raise ValueError(f"{shown} is not a date (no day 0)")
+    if day > last:
         name = _MONTH_NAMES[month - 1].capitalize()
         raise ValueError(f"{shown} is not a date ({name} {year} has {last} days)")
     return date(year, month, day)
