@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from followup_tui.domain import has_control
 from followup_tui.interop import linkedin
 from followup_tui.interop.format import ImportProblem
 from followup_tui.interop.incoming import Batch
@@ -344,7 +345,9 @@ def test_normalise_linkedin_is_idempotent(slug: str) -> None:
     once = normalise_linkedin(f"https://uk.linkedin.com/in/{slug}")
 
     assert normalise_linkedin(once) == once
-    assert once.isprintable()
+    assert not has_control(once)
+    if once.startswith("https://www.linkedin.com/in/"):
+        assert once.isascii()
 
 
 def _mutated(data: bytes, edits: list[tuple[int, int]]) -> bytes:
