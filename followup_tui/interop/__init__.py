@@ -6,6 +6,7 @@ from __future__ import annotations
 from .csv_export import CSV_COLUMNS, export_csv
 from .export import export_document, export_json
 from .format import FORMAT_NAME, FORMAT_VERSION, ImportProblem
+from .ics_export import export_ics
 from .markdown_export import export_markdown
 from .plan import ImportPlan, plan_import
 from .read import parse_document, read_document
@@ -20,6 +21,7 @@ __all__ = [
     "SourceError",
     "export_csv",
     "export_document",
+    "export_ics",
     "export_json",
     "export_markdown",
     "parse_document",
