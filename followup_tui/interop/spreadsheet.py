@@ -7,9 +7,14 @@ are one interview with a panel. It reads what Excel and followup's own CSV repor
 UTF-8 with or without a BOM, a comma or a semicolon, CRLF, empty rows, the apostrophe before a
 formula (:mod:`.spreadsheet_rows`), and blank columns with nothing in them.
 
-Values of unknown columns are kept as "Column: value" lines in the interview's notes, and a
-notice names the columns. Dates go through :func:`.dates_in.parse_day`; numeric dates take the
-order the file settles, or ``date_order``, and a file that settles none is refused.
+Values of unknown columns (and cells past the header's end) are kept as "Column: value" lines in
+the interview's notes, not the person's: a row is an interview first, and a line the panel's rows
+repeat is kept once. A notice names the columns. Dates go through :func:`.dates_in.parse_day`;
+numeric dates take the order the file settles, or ``date_order``, and a file that settles none
+is refused. Every row needs a company and a role (an interview has both); the date, the stage
+and the person may be empty. The same person on two rows of one interview is one person with
+the details of both; one interview given two stages is a problem. A person's company is left
+unknown: the merge takes the interview's.
 """
 
 from __future__ import annotations
