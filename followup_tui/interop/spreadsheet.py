@@ -51,7 +51,7 @@ def read_spreadsheet(
 ) -> Batch:
     """The interviews of a CSV file, or :class:`ImportProblem` listing every problem by line."""
     text, notices = decode(data, name)
-    rows = sheet_rows(text, name)
+    rows = sheet_rows(text)
     if not rows:
         raise ImportProblem(f"{name} is empty: a spreadsheet needs a header row")
     (head_line, head), body = rows[0], rows[1:]

@@ -28,10 +28,10 @@ _NEUTRALISED = re.compile(r"\A'(?=[=+\-@\t\r])")
 _SEP_LINE = re.compile(r"sep=([,;\t|])\s*$")
 
 
-def sheet_rows(text: str, name: str) -> list[tuple[int, list[str]]]:
+def sheet_rows(text: str) -> list[tuple[int, list[str]]]:
     """The rows of ``text`` that hold something, with the line each starts on, cells undone
     from the report's neutralising; :class:`ImportProblem` when ``text`` is no CSV."""
-    rows = ((line, [_undo(c) for c in cells]) for line, cells in _rows(text, name))
+    rows = ((line, [_undo(c) for c in cells]) for line, cells in _rows(text))
     return [(line, cells) for line, cells in rows if any(c.strip() for c in cells)]
 
 
@@ -56,7 +56,7 @@ def decode(data: bytes | str, name: str) -> tuple[str, tuple[str, ...]]:
     return text, (note,)
 
 
-def _rows(text: str, name: str) -> Iterator[tuple[int, list[str]]]:
+def _rows(text: str) -> Iterator[tuple[int, list[str]]]:
     """Every row with the physical line it starts on (a cell may hold line breaks)."""
     first = 1
     end = text.find("\n")
@@ -71,7 +71,7 @@ def _rows(text: str, name: str) -> Iterator[tuple[int, list[str]]]:
             yield start, cells
             start = first + reader.line_num
     except csv.Error as error:
-        raise ImportProblem(f"{name}, line {start}: {error}: is it a CSV file?") from None
+        raise ImportProblem(f"line {start}: {error}: is it a CSV file?") from None
 
 
 def _sniff(text: str) -> str:

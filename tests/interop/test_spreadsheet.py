@@ -384,7 +384,7 @@ def test_a_flood_of_problems_is_cut_with_a_count() -> None:
 
 def test_a_cell_over_the_csv_limit_is_a_problem_not_a_crash() -> None:
     (found,) = problems("Company,Role\nAcme," + "x" * 200_000 + "\n")
-    assert found.startswith("the file, line 2: field larger than field limit")
+    assert found.startswith("line 2: field larger than field limit")
 
 
 def test_user_text_is_cleaned_on_the_way_in() -> None:
