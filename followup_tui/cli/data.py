@@ -1,41 +1,64 @@
-"""The commands that move data in and out: ``export`` and ``import``."""
+"""``followup export``: the data as JSON, a spreadsheet, a report, a calendar or an address book."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
 from pathlib import Path
 
 import click
 
-from ..domain import Bindable, FormatError, terminal_safe
+from ..domain import Dataset, terminal_safe
 from .session import Session, fail
 
+#: The formats ``followup export --format`` writes, with what each is for (the help says so).
+EXPORT_FORMATS = {
+    "json": "the interchange format, read back by followup import",
+    "csv": "a spreadsheet, one row per interview and person",
+    "md": "a readable report per company and interview",
+    "ics": "a calendar of the follow-ups due in the next --days days",
+    "vcf": "an address book of the people (-o DIR/ for one card per file)",
+}
 
-@click.command("export", short_help="Write everything as JSON, or a CSV or Markdown report.")
+
+@click.command("export", short_help="Write the data as JSON, CSV, Markdown, a calendar or vCards.")
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "csv", "md"]),
+    type=click.Choice(list(EXPORT_FORMATS)),
     default="json",
     show_default=True,
-    help="json: the interchange format; csv: a spreadsheet; md: a report (docs/data-format.md).",
+    help="; ".join(f"{name}: {what}" for name, what in EXPORT_FORMATS.items()) + ".",
 )
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     default=None,
-    help="Write to this file instead of standard output.",
+    help="Write to this file instead of standard output (vcf: a directory ending in / too).",
+)
+@click.option(
+    "--days",
+    type=click.IntRange(0, 3650),
+    default=90,
+    show_default=True,
+    help="ics: how many days ahead to include.",
 )
 @click.pass_obj
-def export_command(session: Session, fmt: str, output: Path | None) -> None:
-    """Write the whole database in the interchange format, or as a CSV or Markdown report."""
-    from ..interop import export_csv, export_json, export_markdown
-
-    writers = {"json": export_json, "csv": export_csv, "md": export_markdown}
+def export_command(session: Session, fmt: str, output: Path | None, days: int) -> None:
+    """Write the whole database in the interchange format, or as a report, a calendar of the
+    follow-ups coming up, or an address book (docs/data-format.md)."""
     with session.store(read_only=True) as store:
-        data = writers[fmt](store.dataset())
+        dataset = store.dataset()
+    to_directory = output is not None and (str(output).endswith(("/", "\\")) or output.is_dir())
+    if to_directory:
+        if fmt != "vcf":
+            fail(f"{terminal_safe(str(output))} is a directory; --format {fmt} needs a file name")
+        assert output is not None
+        _write_cards(dataset, output)
+        return
+    from ..interop import export_bytes
+
+    data = export_bytes(fmt, dataset, session.today, days)
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -45,43 +68,19 @@ def export_command(session: Session, fmt: str, output: Path | None) -> None:
     try:
         atomic_write(output, data)
     except OSError as error:
-        fail(f"cannot write {output}: {error.strerror or error}")
+        fail(f"cannot write {terminal_safe(str(output))}: {error.strerror or error}")
     click.echo(f"Exported to {terminal_safe(str(output))}", err=True)
 
 
-@click.command("import", short_help="Merge an export into the database, all or nothing.")
-@click.argument("source", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
-@click.option("--dry-run", is_flag=True, help="Only report what would be added or changed.")
-@click.pass_obj
-def import_command(session: Session, source: Path, dry_run: bool) -> None:
-    """Merge an export file (or - for standard input) into the database, all or nothing."""
-    from ..interop import ImportProblem, SourceError, plan_import, read_document, read_source
+def _write_cards(dataset: Dataset, directory: Path) -> None:
+    """One vCard per person in ``directory`` (made private if new), as khard and vdirsyncer
+    read an address book; cards already there for other people are left alone."""
+    from ..interop import vcard_files
+    from ..store import write_directory
 
-    name = "standard input" if str(source) == "-" else str(source)
+    where = terminal_safe(str(directory))
     try:
-        raw = read_source(None if str(source) == "-" else source, name)
-    except SourceError as error:
-        fail(str(error))
-    with session.store(read_only=dry_run) as store:
-        try:
-            read = read_document(raw, bindings=_bindings)
-            plan = plan_import(store.dataset(), read.dataset)
-        except (ImportProblem, FormatError) as error:
-            fail(f"{name}: {error}; nothing was imported")
-        if not dry_run:
-            store.replace_all(plan.result)
-    for warning in read.warnings[:5]:
-        click.echo(f"followup: warning: {terminal_safe(warning)}", err=True)
-    if len(read.warnings) > 5:
-        click.echo(f"followup: warning: and {len(read.warnings) - 5} more cut", err=True)
-    prefix = "Would import (dry run, nothing written):" if dry_run else "Imported:"
-    click.echo(prefix)
-    click.echo(plan.summary())
-
-
-def _bindings() -> Mapping[str, Bindable]:
-    """The binding ids an imported keymap may name: the app's command table (needs Textual)."""
-    from ..domain import bindable
-    from ..tui.commands import COMMANDS
-
-    return bindable(COMMANDS)
+        count = write_directory(directory, vcard_files(dataset))
+    except OSError as error:
+        fail(f"cannot write to {where}: {error.strerror or error}")
+    click.echo(f"Exported {count} cards to {where}", err=True)

@@ -11,7 +11,8 @@ import click
 
 from .. import __version__
 from ..paths import DB_ENV, resolve_db_path
-from .data import export_command, import_command
+from .data import export_command
+from .importing import import_command
 from .reading import search_command, today_command
 from .session import DateType, Session, fail, make_demo_db
 

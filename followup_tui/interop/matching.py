@@ -5,26 +5,21 @@ company; an interview by company, role and date. Every comparison is accent- and
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from datetime import date
 
 from ..domain import Contact, fold
-
-_PROFILE = re.compile(r"^(?:https?://)?(?:[a-z]{2,3}\.|www\.)?linkedin\.com/(in|pub)/([^/?#\s]+)")
+from .linkedin_csv import normalise_linkedin
 
 
 def profile_key(url: str) -> str:
-    """A LinkedIn profile address reduced to what names the person: ``linkedin.com/in/<slug>``.
+    """A LinkedIn profile address as it is compared: in its one spelling
+    (:func:`~.linkedin_csv.normalise_linkedin`), lower-cased, without a trailing slash.
 
     "https://uk.linkedin.com/in/Ann-Lee/?trk=x" and "linkedin.com/in/ann-lee" give the same
-    key. Anything else is only trimmed and lower-cased, so equal addresses still match.
+    key; any other address is only trimmed and lower-cased, so equal addresses still match.
     """
-    text = url.strip().lower()
-    match = _PROFILE.match(text)
-    if match is None:
-        return text.rstrip("/")
-    return f"linkedin.com/{match.group(1)}/{match.group(2)}"
+    return normalise_linkedin(url).lower().rstrip("/")
 
 
 def email_key(email: str) -> str:

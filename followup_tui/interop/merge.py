@@ -41,8 +41,9 @@ from ..domain import (
 from .incoming import Batch, ConnectionIn, InterviewIn, InvitationIn, PersonIn
 from .matching import PeopleFinder, interview_key
 
-#: Called with how many entries of the file have been merged so far (for a progress bar).
-Progress = Callable[[int], None]
+#: Called with how many entries of the file have been merged so far, and how many there are
+#: (for a progress bar), every hundred entries.
+Progress = Callable[[int, int], None]
 
 
 @dataclass(slots=True)
@@ -103,6 +104,8 @@ class _Merger:
         self.today = today
         self.progress = progress
         self.done = 0
+        self.total = sum(len(i.panel) for i in batch.interviews) + len(batch.people)
+        self.total += len(batch.connections) + len(batch.invitations)
         self.plan_ = MergePlan(batch.source, current, notices=batch.notices)
         self.companies: dict[str, Company] = {fold(c.name): c for c in current.companies}
         self.new_companies: list[Company] = []
@@ -143,7 +146,7 @@ class _Merger:
     def _tick(self) -> None:
         self.done += 1
         if self.progress is not None and self.done % 100 == 0:
-            self.progress(self.done)
+            self.progress(self.done, self.total)
 
     def _company(self, name: str) -> Company:
         company = self.companies.get(fold(name))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .schema import MIGRATIONS, SCHEMA_VERSION
-from .storage import atomic_write
+from .storage import atomic_write, write_directory
 from .store import Store, StoreError, StoreLocked
 
 __all__ = [
@@ -13,4 +13,5 @@ __all__ = [
     "StoreError",
     "StoreLocked",
     "atomic_write",
+    "write_directory",
 ]

