@@ -34,6 +34,10 @@ RETRY_DELAY = 5.0
 POLITE_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
 
 
+#: The app's actions on a single letter (or ?, /), which type text while an editor has focus.
+_LETTER_ACTIONS = ("help", "quit", "search", "export_data", "import_data")
+
+
 class FollowupApp(App[None]):
     """The Textual application; one instance per run, over one open store."""
 
@@ -277,7 +281,7 @@ class FollowupApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide single-letter app keys while the note editor has focus (they type text there)."""
-        if action in ("help", "quit", "search") and self.editing_text():
+        if action in _LETTER_ACTIONS and self.editing_text():
             return False
         # In a form or dialog, q must not throw away what was typed: Esc closes those. A modal
         # screen that holds nothing of the user's (the search) says so with QUIT_IS_SAFE.
@@ -287,6 +291,22 @@ class FollowupApp(App[None]):
             and isinstance(screen, ModalScreen)
             and not getattr(screen, "QUIT_IS_SAFE", False)
         )
+
+    def action_export_data(self) -> None:
+        """Export the data to a file, saying where it wrote."""
+        from .screens.transfer import ExportDialog
+
+        self.push_screen(ExportDialog(), self._transferred)
+
+    def action_import_data(self) -> None:
+        """Import a file after showing what it would do."""
+        from .screens.transfer import ImportDialog
+
+        self.push_screen(ImportDialog(), self._transferred)
+
+    def _transferred(self, done: str | None) -> None:
+        if done:
+            self.notify(done, title="Done", timeout=8)
 
     def action_help(self) -> None:
         """Show every key."""

@@ -26,6 +26,22 @@ APP: tuple[Command, ...] = (
         key_display="/",
     ),
     Command(
+        "app.export",
+        "export_data",
+        "E",
+        "Export",
+        "Write the data as JSON, a spreadsheet, a report, a calendar or vCards",
+        "app",
+    ),
+    Command(
+        "app.import",
+        "import_data",
+        "I",
+        "Import",
+        "Bring in a followup export, a spreadsheet, LinkedIn's data export or vCards",
+        "app",
+    ),
+    Command(
         "app.palette",
         "command_palette",
         "ctrl+p",
