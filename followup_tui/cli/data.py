@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -32,7 +33,7 @@ EXPORT_FORMATS = {
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path),
+    type=click.Path(),
     default=None,
     help="Write to this file instead of standard output (vcf: a directory ending in / too).",
 )
@@ -44,17 +45,15 @@ EXPORT_FORMATS = {
     help="ics: how many days ahead to include.",
 )
 @click.pass_obj
-def export_command(session: Session, fmt: str, output: Path | None, days: int) -> None:
+def export_command(session: Session, fmt: str, output: str | None, days: int) -> None:
     """Write the whole database in the interchange format, or as a report, a calendar of the
     follow-ups coming up, or an address book (docs/data-format.md)."""
     with session.store(read_only=True) as store:
         dataset = store.dataset()
-    to_directory = output is not None and (str(output).endswith(("/", "\\")) or output.is_dir())
-    if to_directory:
+    if output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir()):
         if fmt != "vcf":
-            fail(f"{terminal_safe(str(output))} is a directory; --format {fmt} needs a file name")
-        assert output is not None
-        _write_cards(dataset, output)
+            fail(f"{terminal_safe(output)} is a directory; --format {fmt} needs a file name")
+        _write_cards(dataset, Path(output))
         return
     from ..interop import export_bytes
 
@@ -66,7 +65,7 @@ def export_command(session: Session, fmt: str, output: Path | None, days: int) -
     from ..store import atomic_write
 
     try:
-        atomic_write(output, data)
+        atomic_write(Path(output), data)
     except OSError as error:
         fail(f"cannot write {terminal_safe(str(output))}: {error.strerror or error}")
     click.echo(f"Exported to {terminal_safe(str(output))}", err=True)

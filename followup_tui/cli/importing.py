@@ -50,25 +50,19 @@ def import_command(
 ) -> None:
     """Merge SOURCE (or - for standard input) into the database, all or nothing: a followup
     export, a spreadsheet, LinkedIn's data export or vCards (docs/data-format.md)."""
-    from ..interop import ImportProblem, SourceError, plan_file, read_source
+    from ..interop import ImportProblem, SourceError, plan_read, read_file, read_source
 
     name = "standard input" if str(source) == "-" else str(source)
     try:
         raw = read_source(None if str(source) == "-" else source, name)
+        read = read_file(raw, name=name, fmt=fmt, date_order=date_format, bindings=_bindings)
     except SourceError as error:
         fail(str(error))
+    except ImportProblem as problem:
+        _refuse(name, problem.problems)
     with session.store(read_only=dry_run) as store, _ProgressBar() as bar:
         try:
-            plan = plan_file(
-                store.dataset(),
-                raw,
-                session.today,
-                name=name,
-                fmt=fmt,
-                date_order=date_format,
-                bindings=_bindings,
-                progress=bar.update,
-            )
+            plan = plan_read(store.dataset(), read, session.today, bar.update)
         except ImportProblem as problem:
             bar.close()
             _refuse(name, problem.problems)

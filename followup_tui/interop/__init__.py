@@ -15,7 +15,16 @@ from .merge import MergePlan, plan_merge
 from .plan import ImportPlan, plan_import
 from .read import parse_document, read_document
 from .source import SourceError, read_source
-from .transfer import EXPORT_FORMATS, EXTENSIONS, FilePlan, export_bytes, plan_file
+from .transfer import (
+    EXPORT_FORMATS,
+    EXTENSIONS,
+    FilePlan,
+    ReadFile,
+    export_bytes,
+    plan_file,
+    plan_read,
+    read_file,
+)
 
 __all__ = [
     "CSV_COLUMNS",
@@ -33,6 +42,7 @@ __all__ = [
     "InvitationIn",
     "MergePlan",
     "PersonIn",
+    "ReadFile",
     "SourceError",
     "detect_format",
     "export_bytes",
@@ -47,7 +57,9 @@ __all__ = [
     "plan_file",
     "plan_import",
     "plan_merge",
+    "plan_read",
     "read_document",
+    "read_file",
     "read_foreign",
     "read_linkedin",
     "read_source",

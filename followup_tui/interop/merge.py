@@ -76,7 +76,10 @@ class MergePlan:
             *self.notices,
         ]
         if self.near_misses:
-            lines.append(f"{len(self.near_misses)} near misses (same name, not matched)")
+            count = len(self.near_misses)
+            lines.append(
+                f"{count} near {'miss' if count == 1 else 'misses'} (same name, not matched)"
+            )
         if detail:
             for title, entries in (
                 ("added", self.added),

@@ -9,13 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
 from ..domain import Bindable, Dataset, FormatError
-from .foreign import DayOrder, detect_format, read_foreign
+from .foreign import DayOrder, Format, detect_format, read_foreign
 from .format import ImportProblem
+from .incoming import Batch
 from .merge import Progress, plan_merge
 from .plan import plan_import
-from .read import read_document
+from .read import ReadDocument, read_document
 
 #: Every format ``export`` writes, with what it is for.
 EXPORT_FORMATS = {
@@ -73,6 +75,62 @@ class FilePlan:
     warnings: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class ReadFile:
+    """A file read and checked, not yet merged: followup's export or another tool's batch."""
+
+    format: str
+    document: ReadDocument | None = None
+    batch: Batch | None = None
+
+
+def read_file(
+    data: bytes,
+    *,
+    name: str = "the file",
+    fmt: str = "auto",
+    date_order: DayOrder | None = None,
+    bindings: Callable[[], Mapping[str, Bindable]] | None = None,
+) -> ReadFile:
+    """Read ``data`` (format ``fmt``, or told apart when "auto"), or raise
+    :class:`~.format.ImportProblem` listing every problem. Needs nothing of the stored data,
+    so a file that cannot be read is refused before the database is opened."""
+    kind = detect_format(data, name) if fmt == "auto" else fmt
+    if kind == "json":
+        try:
+            return ReadFile(kind, document=read_document(data, bindings=bindings))
+        except FormatError as error:
+            raise ImportProblem(str(error)) from None
+    if kind not in ("csv", "linkedin", "vcf"):
+        raise ImportProblem(f"unknown format {kind!r}")
+    return ReadFile(kind, batch=read_foreign(data, cast(Format, kind), name, date_order))
+
+
+def plan_read(
+    current: Dataset, read: ReadFile, today: date, progress: Progress | None = None
+) -> FilePlan:
+    """What importing a file read by :func:`read_file` into ``current`` would do, or
+    :class:`~.format.ImportProblem` when an export refers to records that would be missing."""
+    if read.document is not None:
+        try:
+            plan = plan_import(current, read.document.dataset)
+        except FormatError as error:
+            raise ImportProblem(str(error)) from None
+        text = plan.summary()
+        return FilePlan(
+            read.format, plan.result, plan.has_changes, text, text, read.document.warnings
+        )
+    assert read.batch is not None
+    merged = plan_merge(current, read.batch, today, progress)
+    return FilePlan(
+        read.format,
+        merged.result,
+        merged.has_changes,
+        merged.summary(),
+        merged.summary(detail=True),
+    )
+
+
 def plan_file(
     current: Dataset,
     data: bytes,
@@ -84,25 +142,6 @@ def plan_file(
     bindings: Callable[[], Mapping[str, Bindable]] | None = None,
     progress: Progress | None = None,
 ) -> FilePlan:
-    """Read ``data`` (format ``fmt``, or told apart when "auto") and plan its import into
-    ``current``, or raise :class:`~.format.ImportProblem` listing every problem."""
-    kind = detect_format(data, name) if fmt == "auto" else fmt
-    if kind == "json":
-        try:
-            read = read_document(data, bindings=bindings)
-            plan = plan_import(current, read.dataset)
-        except FormatError as error:
-            raise ImportProblem(str(error)) from None
-        text = plan.summary()
-        return FilePlan(kind, plan.result, plan.has_changes, text, text, read.warnings)
-    if kind not in ("csv", "linkedin", "vcf"):
-        raise ImportProblem(f"unknown format {kind!r}")
-    batch = read_foreign(data, kind, name, date_order)
-    merged = plan_merge(current, batch, today, progress)
-    return FilePlan(
-        kind,
-        merged.result,
-        merged.has_changes,
-        merged.summary(),
-        merged.summary(detail=True),
-    )
+    """:func:`read_file`, then :func:`plan_read`: the plan for a file's bytes."""
+    read = read_file(data, name=name, fmt=fmt, date_order=date_order, bindings=bindings)
+    return plan_read(current, read, today, progress)
