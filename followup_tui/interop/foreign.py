@@ -11,13 +11,13 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import Literal
 
+from .dates_in import DayOrder
 from .format import ImportProblem
 from .incoming import Batch
 
 Format = Literal["json", "csv", "linkedin", "vcf"]
 #: Every format ``followup import --format`` accepts, "auto" first.
 IMPORT_FORMATS = ("auto", "json", "csv", "linkedin", "vcf")
-DayOrder = Literal["dmy", "mdy"]
 
 
 def detect_format(data: bytes, name: str = "") -> Format:

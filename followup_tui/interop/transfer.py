@@ -12,7 +12,8 @@ from datetime import date
 from typing import cast
 
 from ..domain import Bindable, Dataset, FormatError
-from .foreign import DayOrder, Format, detect_format, read_foreign
+from .dates_in import DayOrder
+from .foreign import Format, detect_format, read_foreign
 from .format import ImportProblem
 from .incoming import Batch
 from .merge import Progress, plan_merge
