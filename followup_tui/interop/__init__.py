@@ -15,6 +15,7 @@ from .merge import MergePlan, plan_merge
 from .plan import ImportPlan, plan_import
 from .read import parse_document, read_document
 from .source import SourceError, read_source
+from .spreadsheet import read_spreadsheet
 from .transfer import (
     EXPORT_FORMATS,
     EXTENSIONS,
@@ -25,6 +26,8 @@ from .transfer import (
     plan_read,
     read_file,
 )
+from .vcard_export import export_vcf, vcard_files
+from .vcard_import import read_vcards
 
 __all__ = [
     "CSV_COLUMNS",
@@ -51,6 +54,7 @@ __all__ = [
     "export_ics",
     "export_json",
     "export_markdown",
+    "export_vcf",
     "is_linkedin",
     "normalise_linkedin",
     "parse_document",
@@ -63,4 +67,7 @@ __all__ = [
     "read_foreign",
     "read_linkedin",
     "read_source",
+    "read_spreadsheet",
+    "read_vcards",
+    "vcard_files",
 ]
