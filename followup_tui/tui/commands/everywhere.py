@@ -32,6 +32,7 @@ APP: tuple[Command, ...] = (
         "Export",
         "Write the data as JSON, a spreadsheet, a report, a calendar or vCards",
         "app",
+        show=False,
     ),
     Command(
         "app.import",
@@ -40,6 +41,7 @@ APP: tuple[Command, ...] = (
         "Import",
         "Bring in a followup export, a spreadsheet, LinkedIn's data export or vCards",
         "app",
+        show=False,
     ),
     Command(
         "app.palette",
