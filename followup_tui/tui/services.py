@@ -38,7 +38,16 @@ class Services(Protocol):
         """True while a text editor has focus, so single letters type rather than act."""
 
 
-class UsesServices(DOMNode):
+if TYPE_CHECKING:
+    _Node = DOMNode
+else:
+    # Not a DOMNode at run time: Textual names a class's CSS types after its first base that
+    # is one, so a DOMNode mixin listed first would hide Screen and ModalScreen from the
+    # stylesheets (a dialog would lose "ModalScreen { align: center middle; }").
+    _Node = object
+
+
+class UsesServices(_Node):
     """A mixin for screens and widgets: ``self.services`` is the running app, as a protocol."""
 
     @property
