@@ -52,9 +52,11 @@ class MergePlan:
 
     source: str
     result: Dataset
-    #: One line per record the import adds, per merge into a known one, and per entry skipped.
+    #: One line per record the import adds, per merge into a known one, per entry found
+    #: already there as it is, and per entry skipped (a connection to nobody you have).
     added: list[str] = field(default_factory=list)
     merged: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     #: People of the same name as a connection in the file, but not matched (LinkedIn).
     near_misses: list[str] = field(default_factory=list)
@@ -72,7 +74,7 @@ class MergePlan:
         counts = ", ".join(_count(n, what) for what, n in self.counts.items() if n) or "nothing"
         lines = [
             f"{self.source}: {counts} added; {len(self.merged)} merged into what you have; "
-            f"{len(self.skipped)} skipped",
+            f"{len(self.unchanged)} already there; {len(self.skipped)} skipped",
             *self.notices,
         ]
         if self.near_misses:
@@ -84,6 +86,7 @@ class MergePlan:
             for title, entries in (
                 ("added", self.added),
                 ("merged", self.merged),
+                ("already there", self.unchanged),
                 ("skipped", self.skipped),
                 ("near misses", self.near_misses),
             ):
@@ -123,6 +126,8 @@ class _Merger:
                 key = interview_key(company, interview.role, on)
                 self.known.setdefault(key, interview.id)
         self.counts = {"companies": 0, "interviews": 0, "people": 0}
+        #: (person, place in the file) already reported, so a row is named once.
+        self.seen: set[tuple[str, str]] = set()
 
     def plan(self) -> MergePlan:
         for interview in self.batch.interviews:
@@ -194,7 +199,7 @@ class _Merger:
             notes=_add_text(old.notes, incoming.notes),
         )
         if new == old:
-            self.plan_.skipped.append(f"interview {what}: already there")
+            self.plan_.unchanged.append(f"interview {what}: already there")
         else:
             self.interviews[known] = new
             self.plan_.merged.append(f"interview {what}: {_changes(old, new)}")
@@ -237,6 +242,11 @@ class _Merger:
             self.plan_.merged.append(
                 f"person {old.name} ({person.where}, matched by {how}): {_changes(old, new)}"
             )
+        elif (contact_id, person.where) not in self.seen:
+            self.plan_.unchanged.append(
+                f"person {old.name} ({person.where}, matched by {how}): already there"
+            )
+        self.seen.add((contact_id, person.where))
         return contact_id
 
     def _match(self, person: PersonIn) -> Contact | None:
@@ -260,7 +270,7 @@ class _Merger:
         if contact is None:
             return
         if any(t.kind is TouchKind.INVITE_ACCEPTED for t in contact.touches):
-            self.plan_.skipped.append(f"{contact.name}: already connected")
+            self.plan_.unchanged.append(f"{contact.name}: already connected")
             return
         self.contacts[contact.id] = accepted(contact, connection.on)
         self.plan_.merged.append(f"{contact.name}: connected on {_day(connection.on)}")
@@ -271,7 +281,9 @@ class _Merger:
         if contact is None:
             return
         if any(t.date == invitation.on and is_invitation(t) for t in contact.touches):
-            self.plan_.skipped.append(f"{contact.name}: invitation of {_day(invitation.on)} logged")
+            self.plan_.unchanged.append(
+                f"{contact.name}: invitation of {_day(invitation.on)} already logged"
+            )
             return
         self.contacts[contact.id] = invited(contact, invitation.on, invitation.message)
         self.plan_.merged.append(f"{contact.name}: invited on {_day(invitation.on)}")

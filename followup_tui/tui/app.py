@@ -120,8 +120,18 @@ class FollowupApp(App[None]):
             if table == "*" and index is not None:
                 self.search_index = None
                 self._build_index(self.store.dataset())
+            if table == "*":
+                self.call_later(self._show_replaced_data)
             return
         index.apply(table, id, record)
+
+    def _show_replaced_data(self) -> None:
+        """Everything changed at once (an import): the main screen shows it afresh."""
+        from .screens.main import MainScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                screen.reload(afresh=True)
 
     def action_search(self) -> None:
         """Open the search; Enter there jumps to the person or interview on the main screen."""

@@ -85,9 +85,11 @@ def test_importing_the_same_batch_twice_changes_nothing_the_second_time() -> Non
     again = plan_merge(first.result, batch, TODAY)
     assert not again.has_changes
     assert again.result == first.result
-    assert again.skipped == [
-        "interview Globex, Data engineer, Fri 1 May 2026 (line 3): already there"
+    assert again.unchanged == [
+        "person Kim Park (line 2, matched by email): already there",
+        "interview Globex, Data engineer, Fri 1 May 2026 (line 3): already there",
     ]
+    assert again.skipped == []
 
 
 def test_a_known_person_gains_only_what_is_empty() -> None:
@@ -174,7 +176,7 @@ def test_the_summary_counts_and_with_detail_lists_each_decision() -> None:
     plan = plan_merge(stored(), batch, TODAY)
     assert plan.summary() == (
         "spreadsheet: 1 company, 1 interview, 1 person added; 0 merged into what you "
-        "have; 0 skipped\nunknown column 'Referral': kept in the notes"
+        "have; 0 already there; 0 skipped\nunknown column 'Referral': kept in the notes"
     )
     assert "  added: person Kim (line 2)" in plan.summary(detail=True).splitlines()
 

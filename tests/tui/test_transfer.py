@@ -91,6 +91,7 @@ async def test_import_shows_the_plan_then_merges_once_confirmed(
         assert len(demo_store.dataset().contacts) == people  # nothing yet
         await pilot.press("y")
         await wait_for(pilot, lambda: "Imported from" in notices(demo_app), "the notice")
+        await wait_for(pilot, lambda: "Zyxel Works" in screen_text(demo_app), "the new row")
     names = {c.name for c in demo_store.dataset().contacts}
     assert {"Mirela Ionescu", "Tomás Ortega"} <= names
     assert len(demo_store.dataset().contacts) == people + 2
