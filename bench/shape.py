@@ -209,12 +209,12 @@ def _fields(contact: Contact) -> dict[str, object]:
     return {name: getattr(contact, name) for name in contact.__dataclass_fields__}
 
 
-def write(n: int, path: Path, *, backlog: bool = False) -> Path:
+def write(n: int, path: Path, *, seed: int = 7, backlog: bool = False) -> Path:
     """Write the data for ``n`` interviews to ``path`` through the real store."""
     from followup_tui.store import Store
 
     with Store.open(path) as store:
-        store.replace_all(dataset(n, backlog=backlog))
+        store.replace_all(dataset(n, seed=seed, backlog=backlog))
     return path
 
 
