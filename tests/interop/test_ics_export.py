@@ -30,6 +30,8 @@ from followup_tui.interop import export_ics
 from followup_tui.interop.ics_export import EVENT_TITLES, PRODID, event_title, event_uid
 from followup_tui.review import ItemKind, due_ahead
 
+from ..tools import needs_tool
+
 TODAY = date(2026, 3, 14)
 
 
@@ -183,12 +185,10 @@ def test_a_reapply_window_names_the_company_and_its_roles() -> None:
     assert str(event["uid"]) == "reapply_open:co_1@followup"
 
 
-KHAL = shutil.which("khal")
-
-
-@pytest.mark.skipif(KHAL is None, reason="khal is not installed (pip install khal)")
+@needs_tool("khal")
 def test_the_demo_imports_into_khal_and_a_newer_export_updates_it(tmp_path: Path) -> None:
-    assert KHAL is not None
+    program = shutil.which("khal")
+    assert program is not None, "khal is not on PATH"
     (tmp_path / "calendar").mkdir()
     config = tmp_path / "khal.conf"
     config.write_text(
@@ -203,7 +203,7 @@ def test_the_demo_imports_into_khal_and_a_newer_export_updates_it(tmp_path: Path
 
     def khal(*args: str) -> str:
         done = subprocess.run(
-            [KHAL, "--config", str(config), *args],
+            [program, "--config", str(config), *args],
             capture_output=True,
             text=True,
             timeout=60,

@@ -21,6 +21,8 @@ from followup_tui.domain import Company, Contact, Dataset, Interview, clean_line
 from followup_tui.interop.vcard_export import export_vcf, file_name, split_name, vcard_files
 from followup_tui.interop.vcard_import import read_vcards
 
+from ..tools import needs_tool
+
 TODAY = date(2026, 11, 26)
 
 
@@ -171,7 +173,7 @@ def test_hostile_text_round_trips(
     assert (back.email, back.linkedin) == (person.email, person.linkedin)
 
 
-@pytest.mark.skipif(shutil.which("khard") is None, reason="khard is not installed")
+@needs_tool("khard")
 def test_khard_lists_every_person(tmp_path: Path) -> None:
     dataset = demo_dataset(TODAY)
     book = tmp_path / "book"
