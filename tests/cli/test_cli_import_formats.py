@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from tempfile import TemporaryDirectory
 
 import icalendar
 import vobject
 from click.testing import CliRunner, Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from followup_tui.cli import cli
 from followup_tui.domain import ConnectionStatus, Stage, TouchKind
@@ -182,3 +185,26 @@ def test_a_large_spreadsheet_merges_with_a_progress_bar(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Merging" in result.stderr
     assert "2400 people added" in result.stdout
+
+
+@settings(max_examples=25)
+@given(
+    junk=st.one_of(
+        st.binary(max_size=300),
+        st.text(
+            alphabet=st.sampled_from('a,;"\n\r\t=:Company Role Date BEGIN:VCARD é'), max_size=200
+        ).map(lambda text: text.encode()),
+    )
+)
+def test_junk_never_crashes_an_import_and_a_refusal_writes_nothing(junk: bytes) -> None:
+    with TemporaryDirectory() as folder:
+        db, source = Path(folder) / "db.json", Path(folder) / "junk"
+        assert run(db, "import", str(DATA / "spreadsheet_20.csv")).exit_code == 0
+        before = digest(db)
+        source.write_bytes(junk)
+        result = run(db, "import", str(source))
+        assert result.exit_code in (0, 1), result.output
+        assert "Traceback" not in result.output
+        if result.exit_code == 1:
+            assert result.stderr.startswith("followup: ")
+            assert digest(db) == before
