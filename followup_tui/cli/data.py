@@ -48,27 +48,37 @@ EXPORT_FORMATS = {
 def export_command(session: Session, fmt: str, output: str | None, days: int) -> None:
     """Write the whole database in the interchange format, or as a report, a calendar of the
     follow-ups coming up, or an address book (docs/data-format.md)."""
+    if output == "":
+        fail("-o needs a file name (or a directory ending in / for vcf)")
     with session.store(read_only=True) as store:
         dataset = store.dataset()
     if output is not None and (output.endswith(("/", os.sep)) or Path(output).is_dir()):
         if fmt != "vcf":
-            fail(f"{terminal_safe(output)} is a directory; --format {fmt} needs a file name")
+            what = (
+                "is a directory" if Path(output).is_dir() else "ends in /, which names a directory"
+            )
+            fail(f"{terminal_safe(output)} {what}; --format {fmt} needs a file name")
         _write_cards(dataset, Path(output))
         return
     from ..interop import export_bytes
 
     data = export_bytes(fmt, dataset, session.today, days)
     if output is None:
+        if fmt != "json" and sys.stdout.isatty():
+            # Shown on a terminal, not saved: what it would act on (bidi controls in a note)
+            # is shown as an escape. Redirected to a file, the bytes stay exactly as exported.
+            text = data.decode("utf-8").replace("\r\n", "\n")
+            data = terminal_safe(text, lines=True).encode("utf-8")
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    from ..store import atomic_write
+    from ..store import write_output
 
     try:
-        atomic_write(Path(output), data)
+        write_output(Path(output), data)
     except OSError as error:
-        fail(f"cannot write {terminal_safe(str(output))}: {error.strerror or error}")
-    click.echo(f"Exported to {terminal_safe(str(output))}", err=True)
+        fail(f"cannot write {terminal_safe(output)}: {error.strerror or error}")
+    click.echo(f"Exported to {terminal_safe(output)}", err=True)
 
 
 def _write_cards(dataset: Dataset, directory: Path) -> None:

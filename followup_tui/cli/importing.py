@@ -6,12 +6,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from ..domain import Bindable, terminal_safe
 from .session import Session, fail
+
+if TYPE_CHECKING:
+    from ..interop import ImportProblem
 
 #: Entries above which the merge shows a progress bar (on a terminal).
 PROGRESS_FROM = 2000
@@ -52,6 +55,8 @@ def import_command(
     export, a spreadsheet, LinkedIn's data export or vCards (docs/data-format.md)."""
     from ..interop import ImportProblem, SourceError, plan_read, read_file, read_source
 
+    if str(source) in ("", "."):
+        fail("give the file to import (or - for standard input)")
     name = "standard input" if str(source) == "-" else str(source)
     try:
         raw = read_source(None if str(source) == "-" else source, name)
@@ -59,13 +64,13 @@ def import_command(
     except SourceError as error:
         fail(str(error))
     except ImportProblem as problem:
-        _refuse(name, problem.problems)
+        _refuse(name, problem)
     with session.store(read_only=dry_run) as store, _ProgressBar() as bar:
         try:
             plan = plan_read(store.dataset(), read, session.today, bar.update)
         except ImportProblem as problem:
             bar.close()
-            _refuse(name, problem.problems)
+            _refuse(name, problem)
         if not dry_run and plan.has_changes:
             store.replace_all(plan.result)
     for warning in plan.warnings[:5]:
@@ -77,7 +82,7 @@ def import_command(
     elif plan.has_changes or plan.format == "json":
         click.echo("Imported:")
     else:
-        click.echo("Nothing to import: everything in the file is already there.")
+        click.echo("Nothing imported: the file adds nothing to what you have.")
     click.echo(terminal_safe(plan.detail if dry_run or verbose else plan.summary, lines=True))
 
 
@@ -97,7 +102,7 @@ class _ProgressBar:
     def update(self, done: int, total: int) -> None:
         """The merge has done ``done`` entries of ``total``."""
         if self._bar is None:
-            if total < PROGRESS_FROM:
+            if total < PROGRESS_FROM or not sys.stderr.isatty():
                 return
             self._bar = click.progressbar(length=total, label="Merging", file=sys.stderr)
             self._bar.__enter__()
@@ -111,17 +116,23 @@ class _ProgressBar:
             self._bar = None
 
 
-def _refuse(name: str, problems: tuple[str, ...]) -> NoReturn:
+def _refuse(name: str, problem: ImportProblem) -> NoReturn:
     """Stop with the file's problem on one line; with several, one line for each first (the
     first :data:`SHOWN_PROBLEMS` of them), then the count. Nothing was imported."""
     where = terminal_safe(name)
-    if len(problems) == 1:
-        fail(f"{where}: {problems[0]}; nothing was imported")
-    for problem in problems[:SHOWN_PROBLEMS]:
-        click.echo(f"followup: {where}: {problem}", err=True)
-    if len(problems) > SHOWN_PROBLEMS:
-        click.echo(f"followup: {where}: and {len(problems) - SHOWN_PROBLEMS} more", err=True)
-    fail(f"{where}: {len(problems)} problems; nothing was imported")
+
+    def placed(text: str) -> str:
+        # A reader may name the file itself ("x.zip, export/Connections.csv line 3: ...").
+        return text if text.startswith(where) else f"{where}: {text}"
+
+    if problem.total == 1:
+        fail(f"{placed(problem.problems[0])}; nothing was imported")
+    shown = problem.listed[:SHOWN_PROBLEMS]
+    for line in shown:
+        click.echo(f"followup: {placed(line)}", err=True)
+    if problem.total > len(shown):
+        click.echo(f"followup: {where}: and {problem.total - len(shown)} more", err=True)
+    fail(f"{where}: {problem.total} problems; nothing was imported")
 
 
 def _bindings() -> Mapping[str, Bindable]:

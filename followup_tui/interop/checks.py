@@ -8,7 +8,7 @@ Each function returns messages; the caller decides whether they stop the import.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from ..domain import (
@@ -57,6 +57,17 @@ def cut_text(document: dict[str, Any], dataset: Dataset) -> list[str]:
         records = document.get(name)
         if isinstance(records, list):
             _walk_list(records, getattr(dataset, name), name, found)
+    return found
+
+
+def cut_fields(raw: object, built: object, where: str, names: Iterable[str]) -> list[str]:
+    """For a record ``built`` from ``raw`` (a foreign file's entry with the same field names):
+    each text of ``names`` the record keeps shorter than the file gave it, placed at ``where``."""
+    found: list[str] = []
+    for name in names:
+        value = getattr(raw, name, None)
+        if isinstance(value, str) and len(value) > _SHORTEST:
+            _check(value, getattr(built, name, None), f"{where}: {name}", found)
     return found
 
 

@@ -7,6 +7,7 @@ The format is described in ``docs/data-format.md``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..domain import RECORD_TABLES, terminal_safe
@@ -33,3 +34,20 @@ class ImportProblem(ValueError):
         # Messages quote user data: keep them on one line with nothing a terminal would act on.
         super().__init__(terminal_safe(message))
         self.problems: tuple[str, ...] = (str(self), *(terminal_safe(m) for m in more))
+
+    @property
+    def listed(self) -> tuple[str, ...]:
+        """The problems named one by one (a reader lists at most a few hundred)."""
+        if len(self.problems) > 1 and _MORE.match(self.problems[-1]):
+            return self.problems[:-1]
+        return self.problems
+
+    @property
+    def total(self) -> int:
+        """How many problems the file has: those listed, and the N of a last line "and N more
+        problems", which a reader adds when it stops listing them."""
+        found = _MORE.match(self.problems[-1]) if len(self.problems) > 1 else None
+        return len(self.problems) - 1 + int(found[1]) if found else len(self.problems)
+
+
+_MORE = re.compile(r"^and (\d+) more problems?$")

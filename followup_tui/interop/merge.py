@@ -38,8 +38,13 @@ from ..domain import (
     new_id,
     short_date,
 )
+from .checks import cut_fields
 from .incoming import Batch, ConnectionIn, InterviewIn, InvitationIn, PersonIn
+from .linkedin_csv import normalise_linkedin
 from .matching import PeopleFinder, interview_key
+
+#: The texts of a person from a file, checked for being cut to fit their fields.
+_PERSON_TEXTS = ("name", "title", "company", "email", "linkedin", "phone", "notes")
 
 #: Called with how many entries of the file have been merged so far, and how many there are
 #: (for a progress bar), every hundred entries.
@@ -61,6 +66,8 @@ class MergePlan:
     #: People of the same name as a connection in the file, but not matched (LinkedIn).
     near_misses: list[str] = field(default_factory=list)
     notices: tuple[str, ...] = ()
+    #: Texts longer than their field keeps: the place, the field and both lengths.
+    cut: list[str] = field(default_factory=list)
     #: How many companies, interviews and people would be added.
     counts: dict[str, int] = field(default_factory=dict)
 
@@ -76,7 +83,10 @@ class MergePlan:
             f"{self.source}: {counts} added; {len(self.merged)} merged into what you have; "
             f"{len(self.unchanged)} already there; {len(self.skipped)} skipped",
             *self.notices,
+            *self.cut[:5],
         ]
+        if len(self.cut) > 5:
+            lines.append(f"and {len(self.cut) - 5} more texts cut to fit")
         if self.near_misses:
             count = len(self.near_misses)
             lines.append(
@@ -135,12 +145,13 @@ class _Merger:
         for person in self.batch.people:
             self._person(person, person.company)
             self._tick()
-        # Invitations first: they came before the acceptances, and logging an invitation to
-        # someone already connected must not move their status back.
-        for invitation in self.batch.invitations:
-            self._invitation(invitation)
+        # Connections first: a profile address they bring lets an invitation (which names no
+        # company) find its person. An invitation logged after an acceptance never moves the
+        # status back (domain.invited).
         for connection in self.batch.connections:
             self._connection(connection)
+        for invitation in self.batch.invitations:
+            self._invitation(invitation)
         plan = self.plan_
         plan.counts = self.counts
         plan.result = replace(
@@ -186,6 +197,9 @@ class _Merger:
                 stage=stage,
                 notes=incoming.notes,
             )
+            self.plan_.cut.extend(
+                cut_fields(incoming, interview, incoming.where, ("company", "role", "notes"))
+            )
             self.interviews[interview.id] = interview
             self.known[key] = interview.id
             self.counts["interviews"] += 1
@@ -214,11 +228,12 @@ class _Merger:
                 title=person.title,
                 company=company,
                 email=person.email,
-                linkedin=person.linkedin,
+                linkedin=normalise_linkedin(person.linkedin),
                 phone=person.phone,
                 notes=person.notes,
                 tidbits=person.tidbits,
             )
+            self.plan_.cut.extend(cut_fields(person, contact, person.where, _PERSON_TEXTS))
             self.contacts[contact.id] = contact
             self.finder.add(contact)
             self.counts["people"] += 1
@@ -231,7 +246,7 @@ class _Merger:
             title=old.title or person.title,
             company=old.company or company,
             email=old.email or person.email,
-            linkedin=old.linkedin or person.linkedin,
+            linkedin=old.linkedin or normalise_linkedin(person.linkedin),
             phone=old.phone or person.phone,
             notes=_add_text(old.notes, person.notes),
             tidbits=(*old.tidbits, *(t for t in person.tidbits if t not in old.tidbits)),
@@ -254,6 +269,10 @@ class _Merger:
         if found is not None:
             return self.contacts[found[0]]
         near = [self.contacts[i] for i in self.finder.same_name(person.name)]
+        if len(near) == 1 and not person.company:
+            # The file names no company (LinkedIn's invitations): one person of that name is
+            # the one meant.
+            return near[0]
         if near:
             places = "; ".join(f"{c.name} at {c.company or 'no company'}" for c in near)
             self.plan_.near_misses.append(
@@ -269,11 +288,23 @@ class _Merger:
         contact = self._match(connection.person)
         if contact is None:
             return
-        if any(t.kind is TouchKind.INVITE_ACCEPTED for t in contact.touches):
-            self.plan_.unchanged.append(f"{contact.name}: already connected")
+        person = connection.person
+        filled = replace(
+            contact,
+            linkedin=contact.linkedin or normalise_linkedin(person.linkedin),
+            email=contact.email or person.email,
+            title=contact.title or person.title,
+        )
+        done = [_changes(contact, filled)] if filled != contact else []
+        if not any(t.kind is TouchKind.INVITE_ACCEPTED for t in contact.touches):
+            filled = accepted(filled, connection.on)
+            done.append(f"connected on {_day(connection.on)}")
+        if not done:
+            self.plan_.unchanged.append(f"{contact.name} ({person.where}): already connected")
             return
-        self.contacts[contact.id] = accepted(contact, connection.on)
-        self.plan_.merged.append(f"{contact.name}: connected on {_day(connection.on)}")
+        self.contacts[contact.id] = filled
+        self.finder.add(filled)
+        self.plan_.merged.append(f"{contact.name} ({person.where}): {'; '.join(done)}")
 
     def _invitation(self, invitation: InvitationIn) -> None:
         self._tick()

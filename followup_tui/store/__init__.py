@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .schema import MIGRATIONS, SCHEMA_VERSION
-from .storage import atomic_write, write_directory
+from .storage import atomic_write, write_directory, write_output
 from .store import Store, StoreError, StoreLocked
 
 __all__ = [
@@ -14,4 +14,5 @@ __all__ = [
     "StoreLocked",
     "atomic_write",
     "write_directory",
+    "write_output",
 ]

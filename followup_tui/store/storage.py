@@ -63,14 +63,37 @@ def atomic_write(target: Path, data: bytes) -> None:
     fsync_directory(target.parent)
 
 
+def write_output(target: Path, data: bytes) -> None:
+    """Write an export to ``target`` the way a person means it: a new or ordinary file is
+    replaced crash-safely (:func:`replace_file`: never a read-only file or one with other hard
+    links); a symbolic link is followed, so the file it points to gets the data; a device or a
+    pipe (``/dev/stdout``, ``/dev/full``, a FIFO) is written through, never replaced. An
+    ``OSError`` propagates."""
+    path = Path(os.path.realpath(target))
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        atomic_write(path, data)
+        return
+    if stat.S_ISREG(mode):
+        replace_file(path, data)
+        return
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "it is a directory; give a file name", str(target))
+    with open(path, "wb") as stream:
+        stream.write(data)
+
+
 def write_directory(directory: Path, files: Iterable[tuple[str, bytes]]) -> int:
-    """Write each ``(name, data)`` into ``directory`` with :func:`atomic_write`, making the
+    """Write each ``(name, data)`` into ``directory`` with :func:`write_output`, making the
     directory (private, 0700) if it is missing; other files in it are left alone. Returns how
     many were written; an ``OSError`` propagates, naming the file it stopped at."""
+    if directory.exists() and not directory.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "it is a file, not a directory", str(directory))
     directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     count = 0
     for name, data in files:
-        atomic_write(directory / name, data)
+        write_output(directory / name, data)
         count += 1
     return count
 

@@ -4,16 +4,20 @@ person runs them: the summary, the refusal naming the line, and the file left as
 from __future__ import annotations
 
 import hashlib
+import io
+import sys
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
 import icalendar
+import pytest
 import vobject
 from click.testing import CliRunner, Result
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from followup_tui.cli import cli
+from followup_tui.cli.importing import _ProgressBar
 from followup_tui.domain import ConnectionStatus, Stage, TouchKind
 from followup_tui.store import Store
 
@@ -38,7 +42,7 @@ def test_a_spreadsheet_imports_with_a_summary_and_again_changes_nothing(tmp_path
     before = digest(db)
     again = run(db, "import", str(DATA / "spreadsheet_20.csv"))
     assert again.exit_code == 0, again.output
-    assert again.stdout.startswith("Nothing to import")
+    assert again.stdout.startswith("Nothing imported: the file adds nothing")
     assert digest(db) == before
 
 
@@ -99,7 +103,7 @@ def test_linkedin_connections_mark_the_people_you_have_as_connected(tmp_path: Pa
     )
     result = run(db, "import", "--verbose", str(connections))
     assert result.exit_code == 0, result.output
-    assert "Søren Kjær: connected on Sat 14 Mar 2026" in result.stdout
+    assert "Søren Kjær (Connections.csv line 5): connected on Sat 14 Mar 2026" in result.stdout
     assert "Nadia Stranger (Connections.csv line 6): not among your people" in result.stdout
     with Store.open(db, read_only=True) as store:
         soren = next(c for c in store.dataset().contacts if c.name == "Søren Kjær")
@@ -107,7 +111,7 @@ def test_linkedin_connections_mark_the_people_you_have_as_connected(tmp_path: Pa
     assert [(t.kind, t.date.isoformat()) for t in soren.touches] == [
         (TouchKind.INVITE_ACCEPTED, "2026-03-14")
     ]
-    assert run(db, "import", str(connections)).stdout.startswith("Nothing to import")
+    assert run(db, "import", str(connections)).stdout.startswith("Nothing imported")
 
 
 def test_the_csv_export_of_the_demo_imports_into_an_empty_database(tmp_path: Path) -> None:
@@ -177,14 +181,28 @@ def test_only_vcf_can_go_to_a_directory(tmp_path: Path) -> None:
     assert "is a directory; --format csv needs a file name" in result.stderr
 
 
-def test_a_large_spreadsheet_merges_with_a_progress_bar(tmp_path: Path) -> None:
+def test_a_large_spreadsheet_merges_with_a_progress_bar_on_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     rows = [f"Co {n // 4},Role {n % 7},2025-01-{1 + n % 28:02d},Person {n}" for n in range(2400)]
     sheet = tmp_path / "big.csv"
     sheet.write_text("Company,Role,Date,Interviewer\n" + "\n".join(rows) + "\n")
-    result = run(tmp_path / "db.json", "import", str(sheet))
-    assert result.exit_code == 0, result.output
-    assert "Merging" in result.stderr
-    assert "2400 people added" in result.stdout
+    quiet = run(tmp_path / "quiet.json", "import", str(sheet))
+    assert quiet.exit_code == 0, quiet.output
+    assert "2400 people added" in quiet.stdout
+    assert "Merging" not in quiet.stderr  # not a terminal: no bar
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    bar = _ProgressBar()
+    bar.update(1200, 2400)
+    bar.update(2400, 2400)
+    bar.close()
+    assert "Merging" in terminal.getvalue() and "100%" in terminal.getvalue()
 
 
 @settings(max_examples=25)

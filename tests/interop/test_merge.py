@@ -152,8 +152,9 @@ def test_an_invitation_to_someone_connected_keeps_them_connected() -> None:
     plan = plan_merge(stored(), batch, TODAY)
     ann = plan.result.contacts[0]
     assert ann.status is ConnectionStatus.CONNECTED
-    assert [t.kind for t in ann.touches] == [TouchKind.INVITE, TouchKind.INVITE_ACCEPTED]
-    assert ann.touches[0].text == "Hi Ann"
+    sent = ann.sent_touches()
+    assert [t.kind for t in sent] == [TouchKind.INVITE, TouchKind.INVITE_ACCEPTED]
+    assert sent[0].text == "Hi Ann"
     assert not plan_merge(plan.result, batch, TODAY).has_changes
 
 
@@ -201,3 +202,58 @@ def test_profile_keys_ignore_scheme_host_case_and_tracking() -> None:
         )
     }
     assert keys == {"https://www.linkedin.com/in/ann-lee"}
+
+
+def test_a_connection_fills_an_empty_profile_so_an_invitation_finds_its_person() -> None:
+    data = stored()
+    jose = data.contacts[1]
+    profile = "https://www.linkedin.com/in/josenunez"
+    batch = Batch(
+        "LinkedIn",
+        connections=(
+            ConnectionIn(
+                PersonIn(
+                    "José Núñez",
+                    "Connections.csv line 5",
+                    company="Acme",
+                    linkedin=profile + "/",
+                    title="Staff engineer",
+                ),
+                date(2026, 3, 14),
+            ),
+        ),
+        invitations=(
+            InvitationIn(
+                PersonIn("José Núñez", "Invitations.csv line 2", linkedin=profile),
+                date(2026, 3, 10),
+                "Hola",
+            ),
+        ),
+    )
+    plan = plan_merge(data, batch, TODAY)
+    jose = next(c for c in plan.result.contacts if c.id == jose.id)
+    assert (jose.linkedin, jose.title) == (profile, "Staff engineer")
+    assert [t.kind for t in jose.sent_touches()] == [TouchKind.INVITE, TouchKind.INVITE_ACCEPTED]
+    assert jose.status is ConnectionStatus.CONNECTED
+    assert not plan_merge(plan.result, batch, TODAY).has_changes
+
+
+def test_an_invitation_naming_no_company_finds_the_one_person_of_that_name() -> None:
+    invitation = InvitationIn(row("jose nunez"), date(2026, 3, 10))
+    plan = plan_merge(stored(), Batch("LinkedIn", invitations=(invitation,)), TODAY)
+    assert plan.merged == ["José Núñez: invited on Tue 10 Mar 2026"]
+
+
+def test_a_text_cut_to_fit_is_reported_with_its_place() -> None:
+    long = InterviewIn("Globex", "SRE", MARCH, "line 9", notes="x" * 60_000)
+    plan = plan_merge(stored(), Batch("spreadsheet", interviews=(long,)), TODAY)
+    assert plan.cut == ["line 9: notes is 60,000 characters long; followup keeps the first 50,000"]
+    assert plan.cut[0] in plan.summary()
+
+
+def test_a_profile_address_is_stored_in_its_one_spelling() -> None:
+    person = row("Kim Park", linkedin="linkedin.com/in/KimPark/")
+    interview = InterviewIn("Globex", "SRE", MARCH, "line 2", panel=(person,))
+    plan = plan_merge(stored(), Batch("spreadsheet", interviews=(interview,)), TODAY)
+    kim = next(c for c in plan.result.contacts if c.name == "Kim Park")
+    assert kim.linkedin == "https://www.linkedin.com/in/kimpark"
