@@ -226,3 +226,26 @@ def test_junk_never_crashes_an_import_and_a_refusal_writes_nothing(junk: bytes) 
         if result.exit_code == 1:
             assert result.stderr.startswith("followup: ")
             assert digest(db) == before
+
+
+def test_export_follows_a_link_and_never_replaces_what_it_must_not(tmp_path: Path) -> None:
+    export = ["--demo", "--today", TODAY, "export", "--format", "ics", "-o"]
+    real = tmp_path / "synced" / "real.ics"
+    real.parent.mkdir()
+    real.write_text("old")
+    link = tmp_path / "link.ics"
+    link.symlink_to(real)
+    assert CliRunner().invoke(cli, [*export, str(link)]).exit_code == 0
+    assert link.is_symlink() and real.read_text().startswith("BEGIN:VCALENDAR")
+
+    kept = tmp_path / "kept.ics"
+    kept.write_text("mine")
+    kept.chmod(0o400)
+    refused = CliRunner().invoke(cli, [*export, str(kept)])
+    assert refused.exit_code == 1 and "read-only" in refused.stderr
+    assert kept.read_text() == "mine"
+
+    if Path("/dev/full").exists():
+        full = CliRunner().invoke(cli, [*export, "/dev/full"])
+        assert full.exit_code == 1 and "No space left on device" in full.stderr
+        assert Path("/dev/full").is_char_device()
