@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, TypeVar
 
 from textual.pilot import Pilot
 from textual.screen import Screen
-from textual.widgets import Input, OptionList
+from textual.widgets import Button, Input, OptionList
 
 from followup_tui.store.store import Store
 from followup_tui.tui.app import FollowupApp
@@ -83,18 +84,61 @@ async def test_import_shows_the_plan_then_merges_once_confirmed(
     async with demo_app.run_test(size=(120, 40)) as pilot:
         await pilot.press("I")
         dialog = await opened(pilot, ImportDialog)
-        dialog.query_one("#import-path", Input).value = str(sheet)
-        dialog.query_one("#import-path", Input).focus()
-        await pilot.press("enter")
-        await opened(pilot, ConfirmDialog)
-        assert "1 company, 1 interview, 2 people added" in screen_text(demo_app)
+        await read_file(pilot, dialog, sheet)
+        button = dialog.query_one("#import-yes", Button)
+        await wait_for(pilot, lambda: not button.disabled, "the plan")
+        plan = widget_text(demo_app, "#import-plan")
+        assert "1 company, 1 interview, 2 people added" in plan
+        assert "added: person Tomás Ortega (line 3)" in plan
         assert len(demo_store.dataset().contacts) == people  # nothing yet
-        await pilot.press("y")
+        assert demo_app.focused is button
+        await pilot.press("enter")
         await wait_for(pilot, lambda: "Imported from" in notices(demo_app), "the notice")
         await wait_for(pilot, lambda: "Zyxel Works" in screen_text(demo_app), "the new row")
     names = {c.name for c in demo_store.dataset().contacts}
     assert {"Mirela Ionescu", "Tomás Ortega"} <= names
     assert len(demo_store.dataset().contacts) == people + 2
+
+
+async def read_file(pilot: Pilot[Any], dialog: ImportDialog, path: Path) -> None:
+    """Type ``path`` into the import dialog and press Enter."""
+    field = dialog.query_one("#import-path", Input)
+    field.value = str(path)
+    field.focus()
+    await pilot.press("enter")
+
+
+async def test_a_keymap_the_settings_would_refuse_is_refused_in_the_app_too(
+    demo_app: FollowupApp, demo_store: Store, tmp_path: Path
+) -> None:
+    backup = tmp_path / "keys.json"
+    backup.write_text(
+        '{"format": "followup", "version": 2, "settings": {"keymap": {"app.quit": "tab"}}}'
+    )
+    before = demo_store.dataset()
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("I")
+        dialog = await opened(pilot, ImportDialog)
+        await read_file(pilot, dialog, backup)
+        await wait_for(
+            pilot, lambda: "Tab is kept" in widget_text(demo_app, "#import-error"), "the refusal"
+        )
+        assert dialog.query_one("#import-yes", Button).disabled
+    assert demo_store.dataset() == before
+
+
+async def test_a_pipe_is_refused_rather_than_waited_on(
+    demo_app: FollowupApp, tmp_path: Path
+) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    async with demo_app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("I")
+        dialog = await opened(pilot, ImportDialog)
+        await read_file(pilot, dialog, pipe)
+        await wait_for(
+            pilot, lambda: "not a file" in widget_text(demo_app, "#import-error"), "the refusal"
+        )
 
 
 async def test_a_bad_file_is_refused_with_its_line_and_nothing_changes(
@@ -106,9 +150,7 @@ async def test_a_bad_file_is_refused_with_its_line_and_nothing_changes(
     async with demo_app.run_test(size=(120, 40)) as pilot:
         await pilot.press("I")
         dialog = await opened(pilot, ImportDialog)
-        dialog.query_one("#import-path", Input).value = str(sheet)
-        dialog.query_one("#import-path", Input).focus()
-        await pilot.press("enter")
+        await read_file(pilot, dialog, sheet)
         await wait_for(
             pilot, lambda: "Nothing was imported" in widget_text(demo_app, "#import-error"), "it"
         )

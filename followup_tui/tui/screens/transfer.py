@@ -7,15 +7,16 @@ is planned first (a dry run, shown in full) and applied only once the person con
 
 from __future__ import annotations
 
+import stat
 from datetime import date
 from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Select, Static
+from textual.widgets import Button, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from ...interop import EXPORT_FORMATS, EXTENSIONS, FilePlan, ImportProblem
@@ -86,10 +87,13 @@ class ExportDialog(UsesServices, ModalScreen[str | None]):
         fmt = self._format()
         target = _user_path(text)
         to_directory = text.endswith("/") or target.is_dir()
-        if to_directory and fmt != "vcf":
-            self._error(f"{target} is a folder: type a file name for {fmt}.")
+        if to_directory and target.exists() and not target.is_dir():
+            self._error(f"{target} is a file, not a folder: remove the / at the end.")
             return
-        if not to_directory and target.exists():
+        if to_directory and fmt != "vcf":
+            self._error(f"{text} names a folder: type a file name for {fmt}.")
+            return
+        if not to_directory and target.is_file():
 
             def answered(replace: bool | None) -> None:
                 if replace:
@@ -114,7 +118,7 @@ class ExportDialog(UsesServices, ModalScreen[str | None]):
     @work(thread=True, exclusive=True, group="export")
     def _export(self, fmt: str, target: Path, to_directory: bool) -> None:
         from ...interop import export_bytes
-        from ...store import atomic_write, write_directory
+        from ...store import write_directory, write_output
 
         dataset = self.services.store.dataset()
         try:
@@ -124,7 +128,7 @@ class ExportDialog(UsesServices, ModalScreen[str | None]):
                 count = write_directory(target, vcard_files(dataset))
                 done = f"Exported {count} cards to {target}/"
             else:
-                atomic_write(target, export_bytes(fmt, dataset, self.services.today))
+                write_output(target, export_bytes(fmt, dataset, self.services.today))
                 done = f"Exported {fmt} to {target}"
         except OSError as error:
             self.app.call_from_thread(
@@ -135,12 +139,16 @@ class ExportDialog(UsesServices, ModalScreen[str | None]):
 
 
 class ImportDialog(UsesServices, ModalScreen[str | None]):
-    """Choose a file; see what importing it would do; confirm. Dismissed with a line saying
-    what came in, or None."""
+    """Choose a file, see everything importing it would do, then import or cancel. Dismissed
+    with a line saying what came in, or None."""
 
     CSS_PATH = "forms.tcss"
     SCOPE = "dialog"
     BINDINGS = bindings_for(SCOPE)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._plan: tuple[Path, FilePlan] | None = None
 
     def compose(self) -> ComposeResult:
         """The file, how to read numeric dates, then the plan or the problems."""
@@ -160,25 +168,38 @@ class ImportDialog(UsesServices, ModalScreen[str | None]):
             with VerticalScroll(id="import-plan-box"):
                 yield Static(id="import-plan")
             yield Static(id="import-error", classes="error")
+            with Horizontal(id="import-buttons", classes="buttons"):
+                yield Button("Import", variant="primary", id="import-yes", disabled=True)
+                yield Button("Cancel", id="import-no")
 
     @on(Input.Submitted, "#import-path")
     def _read(self, event: Input.Submitted) -> None:
-        if not event.value.strip():
-            self._show(error="Type the path of the file to import.")
+        path = _user_path(event.value) if event.value.strip() else None
+        problem = _unreadable(path)
+        if path is None or problem:
+            self._show(error=problem or "Type the path of the file to import.")
             return
         order = self.query_one("#import-dates", Select).value
         self._show(plan="Reading…")
-        self._plan(_user_path(event.value), order if order in ("dmy", "mdy") else None)
+        self._read_plan(path, order if order in ("dmy", "mdy") else None)
 
-    def _show(self, *, plan: str = "", error: str = "") -> None:
+    def _show(self, *, plan: str = "", error: str = "", ready: bool = False) -> None:
         self.query_one("#import-plan", Static).update(Content(plan))
         box = self.query_one("#import-error", Static)
         box.update(Content(error))
         box.set_class(bool(error), "-shown")
+        button = self.query_one("#import-yes", Button)
+        button.disabled = not ready
+        if ready:
+            button.focus()
+        else:
+            self._plan = None
 
     @work(thread=True, exclusive=True, group="import")
-    def _plan(self, path: Path, order: str | None) -> None:
+    def _read_plan(self, path: Path, order: str | None) -> None:
+        from ...domain import bindable
         from ...interop import SourceError, plan_file, read_source
+        from ..commands import COMMANDS
 
         services = self.services
         try:
@@ -189,40 +210,67 @@ class ImportDialog(UsesServices, ModalScreen[str | None]):
                 services.today,
                 name=path.name,
                 date_order=order,  # type: ignore[arg-type]
+                bindings=lambda: bindable(COMMANDS),
             )
         except SourceError as error:
             self.app.call_from_thread(self._show, error=str(error))
             return
         except ImportProblem as problem:
-            self.app.call_from_thread(self._refused, path, problem.problems)
+            self.app.call_from_thread(self._refused, path, problem)
             return
         self.app.call_from_thread(self._planned, path, plan)
 
-    def _refused(self, path: Path, problems: tuple[str, ...]) -> None:
-        lines = list(problems[:SHOWN_PROBLEMS])
-        if len(problems) > SHOWN_PROBLEMS:
-            lines.append(f"and {len(problems) - SHOWN_PROBLEMS} more")
+    def _refused(self, path: Path, problem: ImportProblem) -> None:
+        lines = [_for_the_app(line) for line in problem.listed[:SHOWN_PROBLEMS]]
+        if problem.total > len(lines):
+            lines.append(f"and {problem.total - len(lines)} more")
         self._show(
             error=f"Nothing was imported from {path.name}:\n" + "\n".join(f"• {p}" for p in lines)
         )
 
     def _planned(self, path: Path, plan: FilePlan) -> None:
-        self._show(plan=plan.detail)
         if not plan.has_changes:
-            self._show(plan=plan.detail, error="Nothing to import: all of it is already here.")
+            self._show(plan=plan.detail, error="Nothing to import: the file adds nothing new.")
             return
+        self._show(plan=plan.detail, ready=True)
+        self._plan = (path, plan)
+        self.query_one(".transfer-box").border_subtitle = "Enter to import · Esc to cancel"
 
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.services.store.replace_all(plan.result)
-                first = plan.summary.splitlines()[0] if plan.summary else "done"
-                self.dismiss(f"Imported from {path}: {first}")
+    @on(Button.Pressed, "#import-yes")
+    def _import(self) -> None:
+        if self._plan is None:
+            return
+        path, plan = self._plan
+        self._show(plan="Importing…")
+        # Drawn first, then applied: a large import takes a moment on this thread.
+        self.call_after_refresh(self._apply, path, plan)
 
-        self.app.push_screen(
-            ConfirmDialog(
-                f"Import {path.name}?",
-                plan.summary,
-                confirm_label="Import",
-            ),
-            answered,
-        )
+    def _apply(self, path: Path, plan: FilePlan) -> None:
+        self.services.store.replace_all(plan.result)
+        self.dismiss(f"Imported from {path}:\n{plan.summary}")
+
+    @on(Button.Pressed, "#import-no")
+    def _cancel(self) -> None:
+        self.dismiss(None)
+
+
+def _unreadable(path: Path | None) -> str:
+    """Why the app will not read ``path``, or "": a pipe would wait for a writer forever."""
+    if path is None:
+        return ""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return ""  # reading it says why, in the usual words
+    if stat.S_ISDIR(mode):
+        return f"{path} is a folder: type the path of a file."
+    if not stat.S_ISREG(mode):
+        return f"{path} is not a file (a pipe or a device): save it as a file first."
+    return ""
+
+
+def _for_the_app(problem: str) -> str:
+    """A reader's problem in the app's words: the dates choice is a list here, not an option."""
+    return problem.replace(
+        "pass --date-format dmy or mdy", "choose the order under \u201cDates like 03/04\u201d"
+    )
