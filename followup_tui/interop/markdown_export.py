@@ -17,9 +17,15 @@ from ..domain import Company, Contact, Dataset, Interview, fold, reapply_date, t
 _SIGNIFICANT = re.compile(r"([\\`*_\[\]<>|#~&!])")
 
 
+#: What starts a list item, a heading underline or a thematic break at the start of a line (or
+#: of a list item's text): "- Dash", "+ Plus Co", "1) Num", "2. Two", "= x".
+_LEADING = re.compile(r"^([-+=]|\d{1,9}[.)])")
+
+
 def escape(text: str) -> str:
     """Return ``text`` as one line of Markdown that prints literally."""
-    return _SIGNIFICANT.sub(r"\\\1", " ".join(text.split()))
+    escaped = _SIGNIFICANT.sub(r"\\\1", " ".join(text.split()))
+    return _LEADING.sub(lambda found: found[0][:-1] + "\\" + found[0][-1], escaped)
 
 
 def first_line(text: str) -> str:

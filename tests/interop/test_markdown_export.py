@@ -66,3 +66,14 @@ def test_hostile_names_print_literally() -> None:
     assert "you may apply again from 2027-05-26" in report
     for raw in ("[Ann]", "*bold*", "<b>", "<script>", "[link]"):
         assert raw not in report
+
+
+def test_a_name_that_starts_like_a_list_item_stays_text() -> None:
+    from markdown_it import MarkdownIt
+
+    for name in ("- Dash", "+ Plus Co", "1) Num", "12. Twelve", "= Equals"):
+        tokens = MarkdownIt("commonmark").parse(f"- Panel:\n  - {escape(name)}, CTO\n")
+        kinds = [token.type for token in tokens]
+        assert kinds.count("bullet_list_open") == 2, name  # the list and the panel's, no more
+        assert "ordered_list_open" not in kinds, name
+        assert name in "".join(t.content for t in tokens if t.type == "inline").replace("\\", "")
