@@ -41,7 +41,7 @@ def read_source(source: Path | None, name: str, limit_mb: int | None = None) -> 
         raise SourceError(f"cannot read {name}: {error.strerror or error}") from None
     if len(raw) > limit:
         raise SourceError(
-            f"{name} is larger than {limit_mb} MB, more than any followup export holds; "
-            "nothing was imported"
+            f"{name} is larger than {limit_mb} MB, more than followup reads in one import "
+            "(an export of 10,000 interviews is about 57 MB); nothing was imported"
         )
     return raw
