@@ -7,6 +7,10 @@ foreign file parses them here, so one rule settles them all:
 - A numeric date whose first two parts could each be the month (``03/04/2025``) is ambiguous.
   It is never guessed from the locale: the file settles it (one date with a part over 12), or the
   person does (``--date-format dmy`` or ``mdy``), or the import stops and says so.
+- Except with dots: ``04.03.2025`` is 4 March when nothing else is said. Dots between day,
+  month and year are the habit of the countries that put the day first (Germany, Scandinavia,
+  Eastern Europe); none writes the month first with dots, so this is no guess. A settled order
+  (the file's or the person's) still wins, and a dotted date never settles the others.
 - Month and weekday names come from a table of our own, in English, so a date reads the same
   under any locale (``strptime("%b")`` would follow the process locale).
 - A two-digit year is 2000 to 2068 for 00 to 68, and 1969 to 1999 for 69 to 99 (the POSIX rule).
@@ -81,8 +85,8 @@ def parse_day(text: str, order: DayOrder | None = None) -> date:
     """Return the day ``text`` names, or raise ValueError with a short reason a person can act on.
 
     ``order`` settles a numeric date such as ``03/04/2025``; without it an ambiguous one is
-    refused with a message saying how to settle it, and an unambiguous one (``14/03/2025``)
-    is read the only way it can be.
+    refused with a message saying how to settle it (but a dotted one, ``04.03.2025``, is day
+    first), and an unambiguous one (``14/03/2025``) is read the only way it can be.
     """
     shown = _shown(text)
     core = _core(text)
@@ -91,6 +95,8 @@ def parse_day(text: str, order: DayOrder | None = None) -> date:
     if (found := _NUMERIC.match(core)) is not None:
         first, second = int(found["first"]), int(found["second"])
         year = _year(found["year"])
+        if order is None and found[2] == "." and first <= 12 and second <= 12:
+            order = "dmy"  # 04.03.2025: only day-first countries write dots
         if order is None:
             if first <= 12 and second <= 12 and first != second:
                 raise ValueError(_ambiguous_reason(shown, first, second))
@@ -113,9 +119,10 @@ def parse_day(text: str, order: DayOrder | None = None) -> date:
 
 
 def is_ambiguous(text: str) -> bool:
-    """True when ``text`` is a numeric date that reads as two different days (``03/04/2025``)."""
+    """True when ``text`` is a numeric date that reads as two different days (``03/04/2025``);
+    not a dotted one (``04.03.2025``), which is day first unless an order is given."""
     found = _NUMERIC.match(_core(text))
-    if found is None:
+    if found is None or found[2] == ".":
         return False
     first, second = int(found["first"]), int(found["second"])
     return first <= 12 and second <= 12 and first != second

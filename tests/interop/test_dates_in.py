@@ -116,12 +116,26 @@ def test_a_long_text_is_cut_in_the_message() -> None:
 
 def test_is_ambiguous_only_for_numeric_dates_with_two_readings() -> None:
     assert is_ambiguous("03/04/2025")
-    assert is_ambiguous("3.4.25")
+    assert is_ambiguous("3-4-25")
+    assert not is_ambiguous("3.4.25")  # dotted: day first
     assert not is_ambiguous("03/03/2025")
     assert not is_ambiguous("14/03/2025")
     assert not is_ambiguous("2025-03-04")
     assert not is_ambiguous("4 Mar 2025")
     assert not is_ambiguous("junk")
+
+
+def test_a_dotted_date_is_day_first_unless_an_order_is_given() -> None:
+    # Only countries that put the day first write dots between day, month and year.
+    assert parse_day("04.03.2025") == date(2025, 3, 4)
+    assert parse_day("4.3.25, 09:30") == date(2025, 3, 4)
+    assert parse_day("04.03.2025", "mdy") == date(2025, 4, 3)
+    # one that can only be read one way still is, and a dotted date settles nothing
+    assert parse_day("03.14.2025") == date(2025, 3, 14)
+    assert settled_order("04.03.2025") is None
+    assert guess_order(["04.03.2025", "03/04/2025"]) is None
+    with pytest.raises(ValueError, match="could be 3 April or 4 March"):
+        parse_day("03/04/2025")
 
 
 def test_settled_order_of_one_date() -> None:
