@@ -1,8 +1,9 @@
 """A spreadsheet of interviews read into a :class:`~.incoming.Batch`, all of it or none.
 
 The sheet has a header row; its columns are found by name (:mod:`.spreadsheet_columns`). One row
-is one interview with (at most) one interviewer, and rows with the same company, role and date
-are one interview with a panel. It reads what Excel and followup's own CSV report write:
+is one interview with the people its person cells name, and rows with the same company, role and
+date are one interview with the whole panel. It reads what Excel and followup's own CSV report
+write:
 
 UTF-8 with or without a BOM, a comma or a semicolon, CRLF, empty rows, the apostrophe before a
 formula (:mod:`.spreadsheet_rows`), and blank columns with nothing in them.
@@ -15,11 +16,18 @@ is refused. Every row needs a company and a role (an interview has both); the da
 and the person may be empty. The same person on two rows of one interview is one person with
 the details of both; one interview given two stages is a problem. A person's company is left
 unknown: the merge takes the interview's.
+
+A row's title, email, profile and phone belong to its person. When its person cells name several
+people they cannot be given to one of them: they are kept as "Column: value" lines in the
+interview's notes instead, and a notice names the rows.
+
+Problems never name the file: the caller does. More than :data:`PROBLEMS_MAX` are cut, with a
+last line ``and N more problems`` (:func:`.spreadsheet_rows.capped`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -27,8 +35,8 @@ from ..domain import Stage, clean_line, clean_text, fold
 from .dates_in import DayOrder, is_ambiguous, parse_day, settled_order
 from .format import ImportProblem
 from .incoming import Batch, InterviewIn, PersonIn
-from .spreadsheet_columns import REPORT_ONLY, Columns, Field, parse_stage, read_header
-from .spreadsheet_rows import decode, sheet_rows
+from .spreadsheet_columns import REPORT_ONLY, Columns, Field, parse_stage, read_header, split_names
+from .spreadsheet_rows import capped, decode, sheet_rows
 
 #: The most problems one refusal lists; a file of junk would otherwise fill the screen.
 PROBLEMS_MAX = 200
@@ -42,32 +50,41 @@ class _Row:
     role: str
     on: date | None
     stage: Stage | None
-    person: PersonIn | None
+    people: tuple[PersonIn, ...]
     notes: tuple[str, ...]
+    #: True when the row names several people and its person details went to the notes.
+    shared: bool = False
 
 
 def read_spreadsheet(
     data: bytes | str, *, date_order: DayOrder | None = None, name: str = "the file"
 ) -> Batch:
-    """The interviews of a CSV file, or :class:`ImportProblem` listing every problem by line."""
+    """The interviews of a CSV file (``name`` is said in a notice, never in a problem), or
+    :class:`ImportProblem` listing every problem by line."""
     text, notices = decode(data, name)
     rows = sheet_rows(text)
     if not rows:
-        raise ImportProblem(f"{name} is empty: a spreadsheet needs a header row")
+        raise ImportProblem("the file is empty: a spreadsheet needs a header row")
     (head_line, head), body = rows[0], rows[1:]
     columns = read_header(head, head_line)
     if columns.problems:
-        raise ImportProblem(columns.problems[0], columns.problems[1:])
+        found = capped(columns.problems, PROBLEMS_MAX)
+        raise ImportProblem(found[0], found[1:])
     problems: list[tuple[int, str]] = []
     order = date_order or _file_order(columns, body, problems)
     parsed = [_row(columns, line, cells, order, problems) for line, cells in body]
     interviews = _group([row for row in parsed if row is not None], problems)
     if problems:
-        lines = [message for _, message in sorted(problems, key=lambda p: p[0])]
-        if len(lines) > PROBLEMS_MAX:
-            lines[PROBLEMS_MAX:] = [f"and {len(lines) - PROBLEMS_MAX} more problems"]
+        lines = capped(
+            [message for _, message in sorted(problems, key=lambda p: p[0])], PROBLEMS_MAX
+        )
         raise ImportProblem(lines[0], lines[1:])
-    return Batch("spreadsheet", interviews=interviews, notices=(*notices, *_notes(columns, body)))
+    shared = [row.line for row in parsed if row is not None and row.shared]
+    return Batch(
+        "spreadsheet",
+        interviews=interviews,
+        notices=(*notices, *_notes(columns, body), *_shared(shared)),
+    )
 
 
 def _cell(cells: list[str], columns: Columns, key: Field) -> str:
@@ -143,28 +160,60 @@ def _row(
             stage = parse_stage(said)
         except ValueError as error:
             problems.append((line, f"line {line}: {error}"))
-    person = _person(line, value, problems)
+    names = _names(columns, cells)
+    details = {key: got for key in _PERSON_FIELDS if (got := value(key))}
+    if details and not names:
+        problems.append((line, f"line {line}: {_nameless(columns, cells)}"))
     if len(problems) > before:
         return None
+    where = f"line {line}"
+    if len(names) == 1:
+        title, email, linkedin, phone = (details.get(key, "") for key in _PERSON_FIELDS)
+        one = PersonIn(names[0], where, title, email=email, linkedin=linkedin, phone=phone)
+        people: tuple[PersonIn, ...] = (one,)
+        kept: tuple[str, ...] = ()
+    else:
+        people = tuple(PersonIn(name, where) for name in names)
+        # Whose email is it? Nobody can tell: the interview keeps it, and a notice says so.
+        shown = sorted(details, key=columns.at.__getitem__)  # in the sheet's order
+        kept = tuple(f"{_name(columns, key)}: {details[key]}" for key in shown)
     notes = clean_text(_cell(cells, columns, "notes")).strip()
     extras = tuple(
         f"{_column(columns, i)}: {clean_text(cells[i]).strip()}"
         for i in (*columns.unknown, *range(len(columns.names), len(cells)))
         if i < len(cells) and cells[i].strip()
     )
-    return _Row(line, company, role, on, stage, person, (notes, *extras) if notes else extras)
+    return _Row(line, company, role, on, stage, people, (notes, *kept, *extras), shared=bool(kept))
 
 
-def _person(
-    line: int, value: Callable[[Field], str], problems: list[tuple[int, str]]
-) -> PersonIn | None:
-    name, title, email = value("person"), value("title"), value("email")
-    linkedin, phone = value("linkedin"), value("phone")
-    if not name:
-        if title or email or linkedin or phone:
-            problems.append((line, f"line {line}: a title, email or profile but no person's name"))
-        return None
-    return PersonIn(name, f"line {line}", title=title, email=email, linkedin=linkedin, phone=phone)
+def _names(columns: Columns, cells: list[str]) -> list[str]:
+    """The people the row's person cells name, each once (by folded name), in order.
+
+    followup's own report (it has columns only the report writes) holds one person per row,
+    whatever their name: "Ann & Bo Lee" is not cut there."""
+    own = any(key in columns.at for key in REPORT_ONLY)
+    found: dict[str, str] = {}
+    for index in columns.people:
+        cell = cells[index] if index < len(cells) else ""
+        for name in [clean_line(cell)] if own else split_names(cell):
+            if name:
+                found.setdefault(fold(name), name)
+    return list(found.values())
+
+
+def _nameless(columns: Columns, cells: list[str]) -> str:
+    """Why a row with a person's details but no name is refused, with a hint at the column
+    the names may be in when no column is the person's."""
+    problem = "a title, email or profile but no person's name"
+    if columns.people:
+        return f"{problem}: fill the {_name(columns, 'person')} cell"
+    filled = [_column(columns, i) for i in columns.unknown if i < len(cells) and cells[i].strip()]
+    if not filled:
+        return f"{problem}, and no column of names: add one called Interviewer"
+    return (
+        f"{problem}: no column is the person's; if {' or '.join(filled[:3])} holds the names, "
+        "call it Interviewer"
+    )
 
 
 def _name(columns: Columns, key: Field) -> str:
@@ -196,9 +245,9 @@ def _group(rows: list[_Row], problems: list[tuple[int, str]]) -> tuple[Interview
             )
         panel: dict[str, PersonIn] = {}
         for row in group:
-            if row.person is not None:
-                key = fold(row.person.name)
-                panel[key] = _fill(panel[key], row.person) if key in panel else row.person
+            for person in row.people:
+                key = fold(person.name)
+                panel[key] = _fill(panel[key], person) if key in panel else person
         notes = dict.fromkeys(note for row in group for note in row.notes if note)
         interviews.append(
             InterviewIn(
@@ -219,6 +268,17 @@ def _fill(known: PersonIn, more: PersonIn) -> PersonIn:
     return replace(
         known, **{key: getattr(more, key) for key in _PERSON_FIELDS if not getattr(known, key)}
     )
+
+
+def _shared(lines: list[int]) -> Iterator[str]:
+    """The notice about rows naming several people, whose details went to the notes."""
+    if lines:
+        shown = ", ".join(str(line) for line in lines[:10]) + (", ..." if len(lines) > 10 else "")
+        yield (
+            f"line{'s' if len(lines) > 1 else ''} {shown}: several people on one row, so its "
+            "title, email, profile and phone are kept in the interview's notes, not given to "
+            "one of them"
+        )
 
 
 def _notes(columns: Columns, body: list[tuple[int, list[str]]]) -> Iterator[str]:

@@ -10,6 +10,9 @@ It reads what Excel and followup's own CSV report write:
   a tab or a carriage return, which is taken off again; any other apostrophe stays.
 
 Rows with nothing in them are left out; line numbers still count them.
+
+Its :func:`decode` serves LinkedIn's reader too (Excel re-saves those files as well), and
+:func:`capped` is how every reader of another tool's file cuts a long list of problems.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from .format import ImportProblem
 from .spreadsheet_columns import read_header
@@ -35,9 +38,15 @@ def sheet_rows(text: str) -> list[tuple[int, list[str]]]:
     return [(line, cells) for line, cells in rows if any(c.strip() for c in cells)]
 
 
-def decode(data: bytes | str, name: str) -> tuple[str, tuple[str, ...]]:
-    """The text of ``data`` and a notice when it was not UTF-8; :class:`ImportProblem` when it
-    is no text at all."""
+def decode(
+    data: bytes | str, name: str, advice: str = "save the sheet as CSV UTF-8"
+) -> tuple[str, tuple[str, ...]]:
+    """The text of ``data`` and a notice naming ``name`` when it was not UTF-8;
+    :class:`ImportProblem` ending in ``advice`` when it is no text at all.
+
+    The problem does not name the file: whoever reports it does (the command line puts the
+    file's name before every problem).
+    """
     if isinstance(data, str):
         return data.removeprefix("\ufeff"), ()
     try:
@@ -47,13 +56,25 @@ def decode(data: bytes | str, name: str) -> tuple[str, tuple[str, ...]]:
     except UnicodeDecodeError:
         pass
     if b"\x00" in data or data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ImportProblem(f"{name} is not a text file: save the sheet as CSV UTF-8")
+        raise ImportProblem(f"not a text file: {advice}")
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
-        raise ImportProblem(f"{name} is not UTF-8 text: save the sheet as CSV UTF-8") from None
+        raise ImportProblem(f"not UTF-8 text: {advice}") from None
     note = f"{name} is not UTF-8: read as Windows-1252; if names look wrong, save it as CSV UTF-8"
     return text, (note,)
+
+
+def capped(problems: Sequence[str], limit: int) -> list[str]:
+    """The first ``limit`` of ``problems`` and, when there are more, one last line exactly
+    ``and N more problems`` (``and 1 more problem``), N the number left out.
+
+    Every reader ends its list so, and the command line reads that shape back to count them all.
+    """
+    if len(problems) <= limit:
+        return list(problems)
+    left = len(problems) - limit
+    return [*problems[:limit], f"and {left} more {'problem' if left == 1 else 'problems'}"]
 
 
 def _rows(text: str) -> Iterator[tuple[int, list[str]]]:

@@ -3,6 +3,7 @@ by its line, and followup's own CSV report read back."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -71,7 +72,8 @@ def test_the_demo_exported_as_csv_reads_back_as_the_same_interviews_and_people()
 
 
 def test_cells_neutralised_by_the_report_read_back_as_they_were() -> None:
-    names = ["=Ann Lee", "+Bo", "-Carl", "@dee", "'Quoted' Name", "O'Brien"]
+    # the report has one person per row: a name that looks like a list stays one name
+    names = ["=Ann Lee", "+Bo", "-Carl", "@dee", "'Quoted' Name", "O'Brien", "Ann & Bo; Cy, Di Ek"]
     people = tuple(Contact(id=f"ct_{i}", name=n, title="=1+1") for i, n in enumerate(names))
     dataset = Dataset(
         companies=(Company(id="co_1", name="=Acme"),),
@@ -192,17 +194,18 @@ def test_utf16_and_windows_1252() -> None:
     assert batch.notices[0].startswith("jobs.csv is not UTF-8: read as Windows-1252")
 
 
-def test_bytes_that_are_no_text_are_refused_in_one_line() -> None:
+def test_bytes_that_are_no_text_are_refused_in_one_line_that_does_not_name_the_file() -> None:
+    # The command line puts the file's name before every problem: a reader must not, too.
     assert problems(b"Company,Role\n\x81\x8d,x\n", name="x.csv") == (
-        "x.csv is not UTF-8 text: save the sheet as CSV UTF-8",
+        "not UTF-8 text: save the sheet as CSV UTF-8",
     )
-    assert problems(b"\x00\x01\x02\xff" * 10) == (
-        "the file is not a text file: save the sheet as CSV UTF-8",
+    assert problems(b"\x00\x01\x02\xff" * 10, name="x.csv") == (
+        "not a text file: save the sheet as CSV UTF-8",
     )
 
 
 def test_an_empty_file_and_a_header_alone() -> None:
-    assert problems(b"") == ("the file is empty: a spreadsheet needs a header row",)
+    assert problems(b"", name="x.csv") == ("the file is empty: a spreadsheet needs a header row",)
     assert problems("\r\n ,, \r\n") == ("the file is empty: a spreadsheet needs a header row",)
     assert read_spreadsheet("Company,Role\r\n").interviews == ()
 
@@ -235,6 +238,82 @@ def test_headers_match_without_case_spaces_or_punctuation() -> None:
         "https://linkedin.com/in/ann",
         "+1 555 0100",
         "line 2",
+    )
+
+
+@pytest.mark.parametrize(
+    "header", ["Interviewers", "Interviewer(s)", "Panel", "Panelists", "Hiring manager"]
+)
+def test_the_person_column_under_the_names_people_give_it(header: str) -> None:
+    interview = only(read_spreadsheet(f"Company,Role,{header},Email\nAcme,SRE,Ann Lee,a@x\n"))
+    assert [(p.name, p.email) for p in interview.panel] == [("Ann Lee", "a@x")]
+
+
+def test_every_person_column_gives_people_on_the_panel() -> None:
+    sheet = "Company,Role,Interviewer,Hiring manager\nAcme,SRE,Ann Lee,Bo Chen\n"
+    assert [p.name for p in only(read_spreadsheet(sheet)).panel] == ["Ann Lee", "Bo Chen"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "names"),
+    [
+        ('"Gavin Belson, Richard Hendricks"', ["Gavin Belson", "Richard Hendricks"]),
+        ("Erlich Bachman & Jared Dunn", ["Erlich Bachman", "Jared Dunn"]),
+        ("Monica Hall; Laurie Bream", ["Monica Hall", "Laurie Bream"]),
+        ('"Big Head\nDinesh"', ["Big Head", "Dinesh"]),
+        ('"Big Head\r\nDinesh\r\n"', ["Big Head", "Dinesh"]),
+        ("Erlich Bachman and Jared Dunn", ["Erlich Bachman", "Jared Dunn"]),
+        ("Ann and Bo", ["Ann", "Bo"]),
+        ('"Ann, Bo and Carl"', ["Ann", "Bo", "Carl"]),
+        ('"Lee, Ann; Chen, Bo"', ["Lee, Ann", "Chen, Bo"]),
+        ('"Ann Lee (CTO, Sales and Ops)"', ["Ann Lee (CTO, Sales and Ops)"]),
+        ("Ann Lee; ann lee", ["Ann Lee"]),
+        ("Ferdinand Anderson", ["Ferdinand Anderson"]),
+    ],
+)
+def test_a_person_cell_naming_several_people_gives_them_all(cell: str, names: list[str]) -> None:
+    interview = only(read_spreadsheet(f"Company,Role,Interviewer\nAcme,SRE,{cell}\n"))
+    assert [p.name for p in interview.panel] == names
+
+
+@pytest.mark.parametrize("cell", ["Lee, Ann", "Hendricks, Richard", "Martin Luther King, Jr."])
+def test_family_comma_given_is_one_person(cell: str) -> None:
+    sheet = f'Company,Role,Interviewer,Email\nAcme,SRE,"{cell}",a@x\n'
+    batch = read_spreadsheet(sheet)
+    assert [(p.name, p.email) for p in only(batch).panel] == [(cell, "a@x")]
+    assert batch.notices == ()
+
+
+def test_the_details_of_a_row_naming_several_people_are_kept_in_the_notes() -> None:
+    sheet = (
+        "Company,Role,Interviewer,E-mail,Title,Notes\n"
+        'Hooli,SRE,"Gavin Belson, Richard Hendricks",gavin@hooli.example,CEO,Tense\n'
+        "Hooli,SRE,Jared Dunn,jared@hooli.example,COO,\n"
+    )
+    batch = read_spreadsheet(sheet)
+    interview = only(batch)
+    # whose email and title they are, nobody can tell: neither person gets them
+    assert [(p.name, p.email, p.title) for p in interview.panel] == [
+        ("Gavin Belson", "", ""),
+        ("Richard Hendricks", "", ""),
+        ("Jared Dunn", "jared@hooli.example", "COO"),
+    ]
+    assert interview.notes == "Tense\nE-mail: gavin@hooli.example\nTitle: CEO"
+    assert batch.notices == (
+        "line 2: several people on one row, so its title, email, profile and phone are kept in "
+        "the interview's notes, not given to one of them",
+    )
+
+
+def test_details_without_a_name_hint_at_the_column_the_names_may_be_in() -> None:
+    (found,) = problems("Company,Role,Who,Email\nAcme,SRE,Ann Lee,ann@acme.example\n")
+    assert found == (
+        "line 2: a title, email or profile but no person's name: no column is the person's; if "
+        "Who holds the names, call it Interviewer"
+    )
+    (found,) = problems("Company,Role,Interviewer,Email\nAcme,SRE,,ann@acme.example\n")
+    assert found == (
+        "line 2: a title, email or profile but no person's name: fill the Interviewer cell"
     )
 
 
@@ -294,6 +373,16 @@ def test_two_columns_for_one_thing_are_refused() -> None:
         ("Offer accepted", Stage.ACCEPTED),
         ("interviewing", Stage.INTERVIEWED),
         ("withdrew", Stage.WITHDRAWN),
+        ("Ghosted", Stage.REJECTED),
+        ("no response", Stage.REJECTED),
+        ("No reply", Stage.REJECTED),
+        ("Phone screen", Stage.INTERVIEWED),
+        ("screening", Stage.INTERVIEWED),
+        ("Final round", Stage.INTERVIEWED),
+        ("onsite", Stage.INTERVIEWED),
+        ("On-site", Stage.INTERVIEWED),
+        ("Technical interview", Stage.INTERVIEWED),
+        ("Offer declined", Stage.DECLINED),
     ],
 )
 def test_stages_as_people_write_them(text: str, stage: Stage) -> None:
@@ -344,6 +433,17 @@ def test_a_file_that_settles_its_order_needs_no_option_and_an_option_against_it_
     )
 
 
+def test_a_dotted_file_is_day_first_unless_the_file_or_the_person_says_otherwise() -> None:
+    sheet = "Company,Role,Date\nAcme,SRE,04.03.2025\nInitech,Dev,05.06.2025\n"
+    assert [i.on for i in read_spreadsheet(sheet).interviews] == [
+        date(2025, 3, 4),
+        date(2025, 6, 5),
+    ]
+    assert read_spreadsheet(sheet, date_order="mdy").interviews[0].on == date(2025, 4, 3)
+    settled = sheet + "Umbrella,QA,03/14/2025\n"
+    assert read_spreadsheet(settled).interviews[0].on == date(2025, 4, 3)
+
+
 def test_a_file_whose_dates_disagree_is_refused() -> None:
     sheet = "Company,Role,Date\nAcme,SRE,14/03/2025\nInitech,Dev,03/14/2025\n"
     assert problems(sheet) == (
@@ -371,7 +471,8 @@ def test_every_problem_is_reported_with_its_physical_line() -> None:
         "line 7: no company: fill the Company cell",
         "line 8: no role: fill the Role cell",
         "line 8: soon is not a date: write it like 2025-03-04 or 4 Mar 2025",
-        "line 8: a title, email or profile but no person's name",
+        "line 8: a title, email or profile but no person's name, and no column of names: add "
+        "one called Interviewer",
     )
 
 
@@ -380,6 +481,16 @@ def test_a_flood_of_problems_is_cut_with_a_count() -> None:
     found = problems(sheet)
     assert len(found) == PROBLEMS_MAX + 1
     assert found[-1] == "and 50 more problems"
+    # one left out is one problem, in the shape the command line counts
+    assert problems("Company,Role\n" + ",x\n" * (PROBLEMS_MAX + 1))[-1] == "and 1 more problem"
+    assert re.fullmatch(r"and (\d+) more problems?", found[-1])
+
+
+def test_a_header_with_a_flood_of_problems_is_cut_too() -> None:
+    header = "Company,Role," + ",".join(["Email"] * (PROBLEMS_MAX + 3))
+    found = problems(header + "\n")
+    assert len(found) == PROBLEMS_MAX + 1
+    assert found[-1] == "and 2 more problems"
 
 
 def test_a_cell_over_the_csv_limit_is_a_problem_not_a_crash() -> None:
@@ -388,7 +499,9 @@ def test_a_cell_over_the_csv_limit_is_a_problem_not_a_crash() -> None:
 
 
 def test_user_text_is_cleaned_on_the_way_in() -> None:
-    sheet = 'Company,Role,Name,Notes\n"Ac\x1b[31mme",SRE\u202e,"Ann\nLee","one\x07\r\ntwo"\n'
+    sheet = (
+        'Company,Role,Name,Notes\n"Ac\x1b[31mme",SRE\u202e,"Ann\x1b[1;2m\tLee","one\x07\r\ntwo"\n'
+    )
     interview = only(read_spreadsheet(sheet))
     assert (interview.company, interview.role, interview.panel[0].name, interview.notes) == (
         "Acme",
