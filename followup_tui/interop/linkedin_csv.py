@@ -5,6 +5,11 @@ LinkedIn writes a few lines of notes before the header of ``Connections.csv`` (h
 by year, and some years none), so the header is looked for among the first lines rather than
 taken from the first. Columns are found by name, case- and space-blind, so a reordered or
 widened export still reads. Rows LinkedIn left without a name are counted, not refused.
+
+The bytes are read as the spreadsheet reader reads them (:func:`.spreadsheet_rows.decode`):
+UTF-8, UTF-16 with a BOM, or Windows-1252 with a notice, since Excel re-saves these files too.
+A problem names the file only inside a ZIP ("export/Connections.csv line 3: ..."); a file given
+on its own is named by the caller.
 """
 
 from __future__ import annotations
@@ -13,13 +18,15 @@ import csv
 import io
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from urllib.parse import quote, unquote
 
 from ..domain import clean_line, clean_text
 from .dates_in import DayOrder, parse_day
+from .format import ImportProblem
 from .incoming import ConnectionIn, InvitationIn, PersonIn
+from .spreadsheet_rows import decode
 
 CONNECTIONS = "Connections.csv"
 INVITATIONS = "Invitations.csv"
@@ -86,23 +93,30 @@ class Sheet:
     problems: tuple[str, ...] = ()
 
 
-def sheet_kind(text: str) -> str | None:
-    """``"Connections.csv"`` or ``"Invitations.csv"`` when ``text`` has that file's header row
-    among its first lines, else None."""
+def sheet_kind(data: bytes) -> str | None:
+    """``"Connections.csv"`` or ``"Invitations.csv"`` when ``data`` (the start of a file will
+    do) has that file's header row among its first lines, in any encoding :func:`read_sheet`
+    reads, else None."""
+    try:
+        text, _ = decode(data, "")
+    except ImportProblem:
+        return None
     found = _find_header(_lines(text)[:HEADER_SEARCH_LINES])
     return None if found is None else found[1].name
 
 
-def read_sheet(data: bytes, label: str, expect: str | None = None) -> Sheet:
-    """Read one of LinkedIn's CSV files; ``label`` names it in problems ("x.zip, Connections.csv").
+def read_sheet(data: bytes, label: str = "", expect: str | None = None, name: str = "") -> Sheet:
+    """Read one of LinkedIn's CSV files; ``label`` names it in problems (its path in a ZIP,
+    "export/Connections.csv"), and is empty for a file given on its own, which the caller names.
+    ``name`` is said in a notice (about its encoding), and is ``label`` unless given.
 
     With ``expect`` (the file's name in a ZIP) the header must be that file's.
     """
+    advice = "export it again from LinkedIn, or save it as CSV UTF-8"
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        return Sheet(problems=(f"{label} line {line}: not UTF-8 text; save it as UTF-8",))
+        text, notices = decode(data, name or label or "the file", advice)
+    except ImportProblem as problem:
+        return Sheet(problems=(_is(label, str(problem)),))
     lines = _lines(text)
     found = _find_header(lines[:HEADER_SEARCH_LINES])
     if found is None or expect not in (None, found[1].name):
@@ -110,8 +124,11 @@ def read_sheet(data: bytes, label: str, expect: str | None = None) -> Sheet:
         headers = " or ".join(repr(",".join(k.columns)) for k in _KINDS if k.name in wanted)
         return Sheet(
             problems=(
-                f"{label} is not LinkedIn's {' or '.join(wanted)}: no header row {headers} "
-                f"in its first {HEADER_SEARCH_LINES} lines",
+                _is(
+                    label,
+                    f"not LinkedIn's {' or '.join(wanted)}: no header row {headers} "
+                    f"in its first {HEADER_SEARCH_LINES} lines",
+                ),
             )
         )
     index, kind, columns = found
@@ -119,17 +136,29 @@ def read_sheet(data: bytes, label: str, expect: str | None = None) -> Sheet:
     if missing:
         return Sheet(
             problems=(
-                f"{label} line {index + 1}: the header has no {' or '.join(missing)} column; "
+                f"{_at(label, index + 1)}: the header has no {' or '.join(missing)} column; "
                 f"{kind.name} needs {', '.join(kind.required)}",
             )
         )
     rows, broken = _rows(lines, index + 1, columns)
     read = _connections if kind.name == CONNECTIONS else _invitations
     sheet = read(rows, label)
+    sheet = replace(sheet, notices=(*notices, *sheet.notices))
     if broken is not None:
         line, reason = broken
-        return Sheet(problems=(*sheet.problems, f"{label} line {line}: {reason}"))
+        return Sheet(problems=(*sheet.problems, f"{_at(label, line)}: {reason}"))
     return sheet
+
+
+def _at(label: str, line: int) -> str:
+    """Where a problem is: "export/Connections.csv line 3" in a ZIP, "line 3" on its own."""
+    return f"{label} line {line}" if label else f"line {line}"
+
+
+def _is(label: str, what: str) -> str:
+    """A problem about the whole file: "export/Connections.csv is not ..." in a ZIP, "not ..."
+    on its own (the caller says which file)."""
+    return f"{label} is {what}" if label else what
 
 
 _Row = tuple[int, Callable[[str], str]]
@@ -147,9 +176,7 @@ def _connections(rows: list[_Row], label: str) -> Sheet:
         try:
             on = _day(value("Connected On"), None)
         except ValueError as error:
-            problems.append(
-                f"{label} line {line}: Connected On: {error}; correct or delete the row"
-            )
+            problems.append(f"{_at(label, line)}: Connected On: {error}; correct or delete the row")
             continue
         person = PersonIn(
             name=name,
@@ -187,7 +214,7 @@ def _invitations(rows: list[_Row], label: str) -> Sheet:
         try:
             on = _day(value("Sent At"), "mdy")  # LinkedIn writes 3/14/26, 9:05 AM
         except ValueError as error:
-            problems.append(f"{label} line {line}: Sent At: {error}; correct or delete the row")
+            problems.append(f"{_at(label, line)}: Sent At: {error}; correct or delete the row")
             continue
         person = PersonIn(
             name=name,

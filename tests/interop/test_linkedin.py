@@ -166,9 +166,9 @@ def test_a_zip_without_either_file_is_a_problem() -> None:
 
     (problem,) = problems_of(data, "export.zip")
 
-    assert problem.startswith("export.zip is a ZIP without Connections.csv or Invitations.csv")
+    assert problem.startswith("a ZIP without Connections.csv or Invitations.csv")
     assert not is_linkedin(data)
-    assert problems_of(zipped({}), "empty.zip")[0].startswith("empty.zip is a ZIP without")
+    assert problems_of(zipped({}), "empty.zip")[0].startswith("a ZIP without")
 
 
 def test_a_zip_with_two_connections_files_is_a_problem() -> None:
@@ -176,7 +176,9 @@ def test_a_zip_with_two_connections_files_is_a_problem() -> None:
 
     (problem,) = problems_of(data, "export.zip")
 
-    assert "2 files named Connections.csv (a/Connections.csv, b/connections.csv)" in problem
+    assert problem.startswith(
+        "the ZIP holds 2 files named Connections.csv (a/Connections.csv, b/connections.csv)"
+    )
 
 
 def test_a_damaged_zip_is_a_problem() -> None:
@@ -184,7 +186,7 @@ def test_a_damaged_zip_is_a_problem() -> None:
 
     (problem,) = problems_of(data[: len(data) // 2], "export.zip")
 
-    assert problem.startswith("export.zip cannot be read as a ZIP")
+    assert problem.startswith("cannot be read as a ZIP")
     assert not is_linkedin(data[: len(data) // 2])
 
 
@@ -195,7 +197,10 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(monkeypatch: pytest.MonkeyP
 
     (problem,) = problems_of(bomb, "export.zip")
 
-    assert problem.startswith("export.zip, Connections.csv unpacks to more than 1 MB")
+    # the command line adds "; nothing was imported": the reader does not say it too
+    assert problem == (
+        "Connections.csv unpacks to more than 1 MB, more than LinkedIn's export ever holds"
+    )
 
 
 def test_a_zip_that_lies_about_its_size_is_still_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -209,13 +214,13 @@ def test_a_zip_that_lies_about_its_size_is_still_bounded(monkeypatch: pytest.Mon
 
     (problem,) = problems_of(bytes(data), "export.zip")
 
-    assert problem.startswith("export.zip, Connections.csv")
+    assert problem.startswith("Connections.csv ")
 
 
 def test_a_zip_member_with_the_wrong_header_is_a_problem() -> None:
     (problem,) = problems_of(zipped({"Connections.csv": INVITATIONS}), "export.zip")
 
-    assert problem.startswith("export.zip, Connections.csv is not LinkedIn's Connections.csv")
+    assert problem.startswith("Connections.csv is not LinkedIn's Connections.csv")
 
 
 @pytest.mark.parametrize(
@@ -231,7 +236,7 @@ def test_a_zip_member_with_the_wrong_header_is_a_problem() -> None:
 def test_data_that_is_not_linkedin_is_a_problem(data: bytes) -> None:
     (problem,) = problems_of(data, "x.csv")
 
-    assert problem.startswith("x.csv is not LinkedIn's Connections.csv or Invitations.csv")
+    assert problem.startswith("not LinkedIn's Connections.csv or Invitations.csv")
     assert not is_linkedin(data)
 
 
@@ -248,7 +253,7 @@ def test_a_header_without_a_required_column_names_its_line() -> None:
     (problem,) = problems_of(text.encode(), "Connections.csv")
 
     assert problem == (
-        "Connections.csv line 3: the header has no Connected On column; "
+        "line 3: the header has no Connected On column; "
         "Connections.csv needs First Name, Last Name, Connected On"
     )
 
@@ -263,25 +268,23 @@ def test_every_bad_date_is_reported_with_its_file_and_line() -> None:
 
     problems = problems_of(text.encode(), "Connections.csv")
 
-    assert [p.split(":")[0] for p in problems] == [
-        "Connections.csv line 3",
-        "Connections.csv line 4",
-        "Connections.csv line 5",
-    ]
+    # a file on its own is named by the caller, not by the reader
+    assert [p.split(":")[0] for p in problems] == ["line 3", "line 4", "line 5"]
     assert "February 2026 has 28 days" in problems[0]
-    assert problems[1].startswith("Connections.csv line 4: Connected On: an empty cell")
+    assert problems[1].startswith("line 4: Connected On: an empty cell")
     assert problems[2].endswith("correct or delete the row")
 
 
-def test_a_bad_date_in_a_zip_names_the_zip_the_file_and_the_line() -> None:
+def test_a_bad_date_in_a_zip_names_the_file_in_the_zip_and_the_line() -> None:
     bad = INVITATIONS.replace(b"12/24/25", b"13/24/25")
 
     problems = problems_of(
-        zipped({"Connections.csv": CONNECTIONS, "Invitations.csv": bad}), "e.zip"
+        zipped({"export/Connections.csv": CONNECTIONS, "export/Invitations.csv": bad}), "e.zip"
     )
 
+    # the caller names e.zip: the reader names the file in it, by its path there
     assert problems == (
-        "e.zip, Invitations.csv line 6: Sent At: 13/24/25, 10:00 PM is not a date in "
+        "export/Invitations.csv line 6: Sent At: 13/24/25, 10:00 PM is not a date in "
         "month/day/year order (no month 13); correct or delete the row",
     )
 
@@ -293,14 +296,53 @@ def test_crlf_and_a_byte_order_mark_read_the_same() -> None:
         assert read_linkedin(windows) == read_linkedin(data)
 
 
-def test_text_that_is_not_utf8_names_its_line() -> None:
-    data = (HEADER + "Ann,Lee,,,Acme,CTO,14 Mar 2026\n").encode() + "Zoë,X,,,,,1 Mar 2026\n".encode(
-        "latin-1"
+def test_utf16_and_windows_1252_read_as_the_spreadsheet_reader_reads_them() -> None:
+    # Excel re-saves LinkedIn's file as "Unicode text" (UTF-16) or plain "CSV" (Windows-1252).
+    text = CONNECTIONS.decode("utf-8").replace("\n", "\r\n")
+    for encoded in (text.encode("utf-16"), ("\ufeff" + text).encode("utf-16-be")):
+        assert is_linkedin(encoded)
+        assert read_linkedin(encoded).connections == read_linkedin(CONNECTIONS).connections
+    western = (HEADER + "Zoë,Ström,,,Société,CTO,1 Mar 2026\n").encode("cp1252")
+    assert is_linkedin(western)
+    assert is_linkedin(zipped({"Connections.csv": western}))
+    batch = read_linkedin(western, "Connections.csv")
+    assert [c.person.name for c in batch.connections] == ["Zoë Ström"]
+    assert batch.notices[0].startswith("Connections.csv is not UTF-8: read as Windows-1252")
+    zipped_batch = read_linkedin(zipped({"export/Connections.csv": western}), "x.zip")
+    assert zipped_batch.notices[0].startswith("export/Connections.csv is not UTF-8")
+
+
+def test_bytes_that_are_no_text_are_refused_naming_no_file() -> None:
+    junk = HEADER.encode() + b"\x00\x81\x8d\xff" * 4
+    assert problems_of(junk, "Connections.csv") == (
+        "not a text file: export it again from LinkedIn, or save it as CSV UTF-8",
+    )
+    assert problems_of(zipped({"e/Connections.csv": junk}), "x.zip") == (
+        "e/Connections.csv is not a text file: export it again from LinkedIn, or save it as "
+        "CSV UTF-8",
     )
 
-    (problem,) = problems_of(data, "Connections.csv")
 
-    assert problem == "Connections.csv line 3: not UTF-8 text; save it as UTF-8"
+def test_an_encrypted_member_says_so_in_words() -> None:
+    data = bytearray(zipped({"export/Connections.csv": CONNECTIONS}))
+    # Set the "encrypted" flag in the local header (offset 6) and the central directory (8).
+    local, central = data.index(b"PK\x03\x04"), data.index(b"PK\x01\x02")
+    data[local + 6] |= 1
+    data[central + 8] |= 1
+
+    assert problems_of(bytes(data), "x.zip") == (
+        "export/Connections.csv is encrypted: export it again from LinkedIn without a password, "
+        "or import the CSV file itself",
+    )
+
+
+def test_a_flood_of_problems_is_cut_with_a_count_the_command_line_reads() -> None:
+    rows = "".join(f"A{i},B,,,Acme,CTO,soon\n" for i in range(linkedin.PROBLEMS_MAX + 7))
+
+    found = problems_of((HEADER + rows).encode())
+
+    assert len(found) == linkedin.PROBLEMS_MAX + 1
+    assert found[-1] == "and 7 more problems"
 
 
 def test_user_text_is_cleaned() -> None:
