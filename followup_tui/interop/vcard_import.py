@@ -9,9 +9,10 @@ when the writer did not escape it (``NOTE:Met at a meetup, nice``).
 
 What a card gives a person:
 
-- the name from FN, else from N (given names, then the family name); a card with neither is a
-  problem. A card for a group, an organisation or a company (``KIND``, Apple's ``X-ABShowAs``)
-  is skipped with a notice.
+- the name from FN, else from N (given names, then the family name). A card with neither is
+  skipped, and a notice counts them: Google's "Other contacts" holds many, an address and no
+  name, and they should not keep the named ones out. A card for a group, an organisation or a
+  company (``KIND``, Apple's ``X-ABShowAs``) is skipped with a notice.
 - the company from ORG's first part, the title from TITLE.
 - one email and one phone: the preferred one (``PREF=1`` in 4.0, ``TYPE=pref`` in 3.0, ``PREF``
   in 2.1), else the first. The others are kept in the notes ("Other emails: ...").
@@ -20,8 +21,9 @@ What a card gives a person:
 - the notes from NOTE; a card followup wrote gives its notes and tidbits back from
   ``X-FOLLOWUP-NOTES`` and ``X-FOLLOWUP-TIDBIT`` instead of the summary in its NOTE.
 
-The whole file is read first; any problem (a card without a name, a line that is not a
-property, a card never closed) is reported with its card and line, and nothing is imported.
+The whole file is read first; any problem (a line that is not a property, a card never closed)
+is reported with its card and line, and nothing is imported. Problems never name the file (the
+caller does), and more than :data:`MAX_PROBLEMS` end with one line ``and N more problems``.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from ..domain import clean_line, clean_text, fold
 from .format import ImportProblem
 from .incoming import Batch, PersonIn
 from .linkedin_csv import normalise_linkedin
+from .spreadsheet_rows import capped
 
 #: The most cards a file may hold: as many as Google Contacts keeps for one account.
 MAX_CARDS = 25_000
@@ -99,42 +102,60 @@ def unescape(raw: str) -> str:
 
 
 def read_vcards(data: bytes | str, name: str = "the file") -> Batch:
-    """Read the vCards in ``data`` (the file called ``name`` in messages) as people.
+    """Read the vCards in ``data`` as people.
 
     Raises :class:`~.format.ImportProblem` naming every problem with its card and line, or the
-    one problem that the file is not vCards at all; then nothing is imported.
+    one problem that the file is not vCards at all; then nothing is imported. No problem names
+    the file: ``name`` (taken as every reader takes it) is the caller's to put before each.
     """
-    text = data if isinstance(data, str) else _decode(data, name)
+    text = data if isinstance(data, str) else _decode(data)
     problems: list[str] = []
     people: list[PersonIn] = []
     notices: list[str] = []
+    nameless: list[bool] = []
     cards = 0
     # Card by card as they are found, so the problems come in the order of the file.
-    for card in _cards(_logical_lines(text.removeprefix("\ufeff")), name, problems):
+    for card in _cards(_logical_lines(text.removeprefix("\ufeff")), problems):
         cards += 1
-        person = _person(card, name, problems, notices)
+        person = _person(card, problems, notices, nameless)
         if person is not None:
             people.append(person)
     if not cards and not problems:
         raise ImportProblem(
-            f"{name} holds no vCard: no BEGIN:VCARD found; export your contacts as vCards (.vcf)"
+            "no vCard in it (no BEGIN:VCARD found): export your contacts as vCards (.vcf)"
         )
     if problems:
-        shown = problems[:MAX_PROBLEMS]
-        if len(problems) > MAX_PROBLEMS:
-            shown.append(f"and {len(problems) - MAX_PROBLEMS} more problems in {name}")
+        shown = capped(problems, MAX_PROBLEMS)
         raise ImportProblem(shown[0], more=shown[1:])
-    return Batch(source="vCard", people=tuple(people), notices=tuple(notices))
+    return Batch(
+        source="vCard", people=tuple(people), notices=(*notices, *_nameless_notice(nameless))
+    )
 
 
-def _decode(data: bytes, name: str) -> str:
+def _nameless_notice(nameless: list[bool]) -> tuple[str, ...]:
+    """The one notice about the cards skipped for want of a name; ``nameless`` says for each
+    whether it had an email, a phone or a profile."""
+    if not nameless:
+        return ()
+    count = len(nameless)
+    notice = f"{count} {'card' if count == 1 else 'cards'} without a name skipped"
+    reachable = sum(nameless)
+    if reachable:
+        notice += (
+            f" ({reachable} with an email, phone or profile: name them in your address book "
+            "to import them)"
+        )
+    return (notice,)
+
+
+def _decode(data: bytes) -> str:
     try:
         if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             return data.decode("utf-16")
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise ImportProblem(f"{name} line {line}: not UTF-8 text; save it as UTF-8") from None
+        raise ImportProblem(f"line {line}: not UTF-8 text; save it as UTF-8") from None
 
 
 def _logical_lines(text: str) -> Iterator[tuple[int, str]]:
@@ -166,7 +187,7 @@ def _logical_lines(text: str) -> Iterator[tuple[int, str]]:
         yield start, "".join(parts)
 
 
-def _cards(lines: Iterator[tuple[int, str]], name: str, problems: list[str]) -> Iterator[_Card]:
+def _cards(lines: Iterator[tuple[int, str]], problems: list[str]) -> Iterator[_Card]:
     """The cards among ``lines``, numbered from 1; text outside a card is passed over."""
     number, start, inside = 0, 0, False
     body: list[tuple[int, str]] = []
@@ -176,15 +197,15 @@ def _cards(lines: Iterator[tuple[int, str]], name: str, problems: list[str]) -> 
         if kind == "BEGIN":
             if inside:
                 problems.append(
-                    f"{name} card {number} (line {start}): no END:VCARD before the next "
+                    f"card {number} (line {start}): no END:VCARD before the next "
                     f"BEGIN:VCARD (line {line_number}); add it"
                 )
             number, start, body, inside = number + 1, line_number, [], True
             if number > MAX_CARDS:
-                problems.append(f"{name} holds more than {MAX_CARDS} cards; import it in parts")
+                problems.append(f"more than {MAX_CARDS} cards in one file: import it in parts")
                 return
         elif kind == "END" and not inside:
-            problems.append(f"{name} line {line_number}: END:VCARD without a BEGIN:VCARD before it")
+            problems.append(f"line {line_number}: END:VCARD without a BEGIN:VCARD before it")
         elif kind == "END":
             inside = False
             yield _Card(number, start, tuple(body))
@@ -192,11 +213,11 @@ def _cards(lines: Iterator[tuple[int, str]], name: str, problems: list[str]) -> 
             body.append((line_number, line))
     if inside:
         problems.append(
-            f"{name} card {number} (line {start}): no END:VCARD; the file may have been cut short"
+            f"card {number} (line {start}): no END:VCARD; the file may have been cut short"
         )
 
 
-def _properties(card: _Card, name: str, problems: list[str]) -> list[_Property]:
+def _properties(card: _Card, problems: list[str]) -> list[_Property]:
     """The card's properties; a line that cannot be read is a problem."""
     found: list[_Property] = []
     for number, line in card.lines:
@@ -205,7 +226,7 @@ def _properties(card: _Card, name: str, problems: list[str]) -> list[_Property]:
         except _VOBJECT_ERRORS as error:
             shown = line if len(line) <= 40 else line[:40] + "…"
             problems.append(
-                f"{name} line {number} (card {card.number}): cannot be read as a vCard property "
+                f"line {number} (card {card.number}): cannot be read as a vCard property "
                 f"({_reason(error)}): {shown}; correct or delete the line"
             )
     return found
@@ -239,9 +260,13 @@ def _reason(error: Exception) -> str:
     return str(error).split(":")[0] or type(error).__name__
 
 
-def _person(card: _Card, name: str, problems: list[str], notices: list[str]) -> PersonIn | None:
+def _person(
+    card: _Card, problems: list[str], notices: list[str], nameless: list[bool]
+) -> PersonIn | None:
+    """The person on ``card``; None for a card skipped (with a notice, or counted in
+    ``nameless`` with whether it had an address) or that has problems."""
     where = f"card {card.number} (line {card.line})"
-    props = _properties(card, name, problems)
+    props = _properties(card, problems)
 
     def first(prop: str) -> str | None:
         return next((p.raw for p in props if p.name == prop), None)
@@ -257,12 +282,12 @@ def _person(card: _Card, name: str, problems: list[str], notices: list[str]) -> 
     if what:
         notices.append(f"{where}: {person_name or 'a card'} is {what}, not a person; skipped")
         return None
-    if not person_name:
-        problems.append(f"{name} {where}: it has no name (no FN or N); add one or delete the card")
-        return None
     org, title = first("ORG"), first("TITLE")
     emails = _ranked(p.text.strip().removeprefix("mailto:") for p in _by_rank(props, "EMAIL"))
     phones = _ranked(p.text.strip().removeprefix("tel:") for p in _by_rank(props, "TEL"))
+    if not person_name:
+        nameless.append(bool(emails or phones or _linkedin(props)))
+        return None
     return PersonIn(
         name=person_name,
         where=where,
