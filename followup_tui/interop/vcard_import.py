@@ -141,9 +141,10 @@ def _nameless_notice(nameless: list[bool]) -> tuple[str, ...]:
     notice = f"{count} {'card' if count == 1 else 'cards'} without a name skipped"
     reachable = sum(nameless)
     if reachable:
+        them = "it" if reachable == 1 else "them"
         notice += (
-            f" ({reachable} with an email, phone or profile: name them in your address book "
-            "to import them)"
+            f" ({reachable} with an email, phone or profile: name {them} in your address book "
+            f"to import {them})"
         )
     return (notice,)
 

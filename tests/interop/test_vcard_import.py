@@ -255,6 +255,10 @@ def test_cards_without_a_name_are_skipped_and_counted_not_refused() -> None:
         "address book to import them)",
     )
     assert read_vcards(empty).notices == ("1 card without a name skipped",)
+    assert read_vcards(other.format("a")).notices == (
+        "1 card without a name skipped (1 with an email, phone or profile: name it in your "
+        "address book to import it)",
+    )
 
 
 @pytest.mark.parametrize("text", ["", "name,email\nAnn,ann@x.org\n", "{}", b"\xef\xbb\xbf"])
