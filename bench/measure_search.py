@@ -15,6 +15,7 @@ terminal to the end of the last frame it caused), with Ctrl+U clearing the box b
 from __future__ import annotations
 
 import os
+import re
 import time
 from dataclasses import dataclass
 
@@ -24,6 +25,8 @@ from harness import Keystroke, Process, keystroke, shows, visible, wait_for
 QUERIES = ("jose", "eng man", "microbrew", "company:acme eng", "stage:rejected", "muler")
 CLEAR = b"\x15"  # Ctrl+U: delete everything left of the cursor
 INDEXING = b"Indexing your panels"
+#: The count of an answer, "12 matches"; not the empty list's "No matches", shown while indexing.
+ANSWERED = re.compile(rb"[0-9] match")
 
 
 @dataclass(frozen=True)
@@ -40,17 +43,19 @@ def usable(process: Process, query: str = "jose", timeout: float = 300.0) -> Usa
     wait_for(process, shows("a name, a company"), "search box", 60)
     offset = len(process.output)
     os.write(process.fd, query.encode())
-    answered = wait_for_after(process, offset, b" match", timeout)
+    answered = wait_for_after(process, offset, ANSWERED, timeout)
     waited = INDEXING in visible(bytes(process.output[offset:]))
     return Usable(answered - process.started, waited)
 
 
-def wait_for_after(process: Process, offset: int, text: bytes, timeout: float) -> float:
-    """Arrival time of the output (past ``offset``) that completed ``text``."""
+def wait_for_after(
+    process: Process, offset: int, pattern: re.Pattern[bytes], timeout: float
+) -> float:
+    """Arrival time of the output (past ``offset``) in which ``pattern`` was first drawn."""
     end = time.monotonic() + timeout
-    while text not in visible(bytes(process.output[offset:])):
+    while not pattern.search(visible(bytes(process.output[offset:]))):
         if time.monotonic() > end or process.status is not None:
-            raise RuntimeError(f"no {text!r} after {timeout:.0f} s")
+            raise RuntimeError(f"no {pattern.pattern!r} after {timeout:.0f} s")
         process.read(0.01)
     return process.chunks[-1][0]
 

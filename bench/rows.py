@@ -71,6 +71,7 @@ ROWS = (
             10000: Target(2.0, "seconds"),
         },
     ),
+    Row("index ready", "search index built (from the fork; probed session)"),
     Row(
         "search work",
         "search per keystroke (work), median",

@@ -57,6 +57,8 @@ from rows import ROWS, Collected, Row, verdict
 #: One run's figures: row key -> (followup's figure, the baseline's or NaN).
 Figures = dict[str, tuple[float, float]]
 NAN = math.nan
+#: The sessions of a full run (``--only`` picks some; "start" is a short form of "app").
+SESSIONS = ("probe", "app", "commands", "save")
 
 
 def machine() -> list[str]:
@@ -88,8 +90,9 @@ def median(values: list[float]) -> float:
     return statistics.median(values) if values else NAN
 
 
-def one_run(db: Path, folder: Path, env: dict[str, str], keys: int) -> Figures:
-    """Every process figure of one run over ``db``; NaN where a session failed (said on stderr)."""
+def one_run(db: Path, folder: Path, env: dict[str, str], keys: int, only: set[str]) -> Figures:
+    """The figures of one run over ``db`` from the sessions in ``only`` (see :data:`SESSIONS`);
+    NaN where a session failed (said on stderr)."""
     figures: Figures = {}
 
     def attempt(what: str, measure: Callable[[], None]) -> None:
@@ -107,9 +110,10 @@ def one_run(db: Path, folder: Path, env: dict[str, str], keys: int) -> Figures:
             figures[f"gc {phase}"] = (found.longest_gc[phase], NAN)
         figures["search work"] = (median(found.search_work), NAN)
         figures["search work worst"] = (max(found.search_work, default=NAN), NAN)
+        figures["index ready"] = (found.index_ready, NAN)
         note[0] = found.note
 
-    def session() -> None:
+    def session(full: bool = True) -> None:
         bare_frame, bare_kib = bare(env)
         figures["start"] = (NAN, bare_frame)
         figures["memory"] = (NAN, bare_kib)
@@ -120,6 +124,8 @@ def one_run(db: Path, folder: Path, env: dict[str, str], keys: int) -> Figures:
             answer = usable(process)
             figures["usable"] = (answer.seconds, NAN)
             figures["usable waited"] = (float(answer.waited), NAN)
+            if not full:
+                return
             settle(process)
             searched = key_latencies(process)
             figures["search repaint"] = (median([k.done for k in searched]), NAN)
@@ -143,13 +149,19 @@ def one_run(db: Path, folder: Path, env: dict[str, str], keys: int) -> Figures:
         figures["today"] = (today(db, env), baseline)
         figures["search cli"] = (search(db, env), baseline)
 
-    attempt("the probed session", pauses)
-    attempt("the app session", session)
-    attempt("the commands", commands)
+    chosen = {
+        "probe": pauses,
+        "app": session,
+        "start": lambda: session(full=False),
+        "commands": commands,
+    }
+    for name, measure in chosen.items():
+        if name in only:
+            attempt(f"the {name} session", measure)
     return figures
 
 
-def measure_size(size: int, runs: int, seed: int, keys: int) -> Collected:
+def measure_size(size: int, runs: int, seed: int, keys: int, only: set[str]) -> Collected:
     """Every row's (figure, baseline) per run at ``size``."""
     db = data_file(size, seed)
     collected: dict[str, list[tuple[float, float]]] = defaultdict(list)
@@ -158,8 +170,10 @@ def measure_size(size: int, runs: int, seed: int, keys: int) -> Collected:
         env = bench_env(folder)
         for run in range(runs):
             print(f"{size}: run {run + 1} of {runs}", file=sys.stderr, flush=True)
-            for key, pair in one_run(db, folder, env, keys).items():
+            for key, pair in one_run(db, folder, env, keys, only).items():
                 collected[key].append(pair)
+        if "save" not in only:
+            return collected
         print(f"{size}: saving one edit, {runs} times", file=sys.stderr, flush=True)
         try:
             saves, writes = in_child(db, runs, env)
@@ -217,7 +231,10 @@ def summary(sizes: list[int], tables: dict[int, Collected]) -> list[str]:
             _, ours, _, ratio, target, met = cells(row, size, tables[size])
             kind = row.targets[size].kind if size in row.targets else ""
             figure = (ratio if row.baseline and kind != "kib" else ours).split(" (")[0]
-            out.append(f"{figure}: {met} ({target})" if target else figure)
+            if figure == "—" and met.startswith("met"):
+                out.append(f"{met} ({target})")  # the phase never happened
+            else:
+                out.append(f"{figure}: {met} ({target})" if target else figure)
         lines.append(f"| {row.name} | " + " | ".join(out) + " |")
     return lines
 
@@ -230,6 +247,12 @@ def main() -> None:
     parser.add_argument("--keys", type=int, default=40, help="keys typed in the editor per run")
     parser.add_argument("--quick", action="store_true", help="sizes 100,1000 and 2 runs")
     parser.add_argument("--json", type=Path, help="also write every run's figures here")
+    parser.add_argument(
+        "--only",
+        default=",".join(SESSIONS),
+        help="the sessions to run, of: probe, app, commands, save (all by default), or start "
+        "(the app only up to its first search: first frame and search usable)",
+    )
     options = parser.parse_args()
     if options.quick:
         options.sizes, options.runs = "100,1000", 2
@@ -238,7 +261,8 @@ def main() -> None:
     print(f"- {options.runs} runs per size; figures are median (min–max) over the runs\n")
     tables = {}
     for size in sizes:
-        tables[size] = measure_size(size, options.runs, options.seed, options.keys)
+        only = set(options.only.split(","))
+        tables[size] = measure_size(size, options.runs, options.seed, options.keys, only)
         print("\n".join(size_table(size, data_file(size, options.seed), tables[size])) + "\n")
         sys.stdout.flush()
     print("### Against the targets (medians)\n")
