@@ -10,11 +10,13 @@ The app is the one the ``followup`` command runs, in the same terminal, with fou
   collection stops every thread): (start, seconds, generation);
 - each call of the search screen's ``run_search`` while the index is ready (the work of one
   keystroke: the query and handing its rows to the list): (start, seconds);
+- each save of the store (``Store.flush``, usually in a worker thread): (start, seconds);
 - the moment the search index was handed to the app, also written at once to ``OUT.index`` so
   the bench knows when to go on.
 
 At exit (the bench ends the app with SIGTERM, which followup handles by saving and quitting) it
-writes ``{"lags", "gcs", "searches", "index", "note"}``, ``note`` being the note editor's text.
+writes ``{"lags", "gcs", "searches", "saves", "index", "note"}``, ``note`` being the note
+editor's text.
 Times are :func:`time.monotonic` seconds, which the bench's own clock shares.
 """
 
@@ -36,7 +38,14 @@ OUT = Path(sys.argv[1])
 FOLLOWUP_ARGS = sys.argv[sys.argv.index("--") + 1 :]
 TICK = 0.005
 
-found: dict[str, Any] = {"lags": [], "gcs": [], "searches": [], "index": None, "note": ""}
+found: dict[str, Any] = {
+    "lags": [],
+    "gcs": [],
+    "searches": [],
+    "saves": [],
+    "index": None,
+    "note": "",
+}
 _gc_start = [0.0]
 
 
@@ -61,6 +70,7 @@ async def _loop_lag() -> None:
 def _install() -> None:
     from textual.widgets import TextArea
 
+    from followup_tui.store import Store
     from followup_tui.tui.app import FollowupApp
     from followup_tui.tui.screens.search import SearchScreen
 
@@ -68,6 +78,7 @@ def _install() -> None:
     built = FollowupApp._index_built
     hang_up = FollowupApp._hang_up
     run_search = SearchScreen.run_search
+    flush = Store.flush
     tasks: list[asyncio.Task[None]] = []
 
     def on_mount(self: FollowupApp) -> None:
@@ -91,6 +102,12 @@ def _install() -> None:
         if ready:
             found["searches"].append((start, time.monotonic() - start))
 
+    def timed_flush(self: Store) -> None:
+        start = time.monotonic()
+        flush(self)
+        found["saves"].append((start, time.monotonic() - start))
+
+    Store.flush = timed_flush  # type: ignore[method-assign]
     FollowupApp.on_mount = on_mount  # type: ignore[method-assign]
     FollowupApp._index_built = index_built  # type: ignore[method-assign]
     FollowupApp._hang_up = hanging_up  # type: ignore[method-assign]
