@@ -120,16 +120,11 @@ def _refuse(name: str, problem: ImportProblem) -> NoReturn:
     """Stop with the file's problem on one line; with several, one line for each first (the
     first :data:`SHOWN_PROBLEMS` of them), then the count. Nothing was imported."""
     where = terminal_safe(name)
-
-    def placed(text: str) -> str:
-        # A reader may name the file itself ("x.zip, export/Connections.csv line 3: ...").
-        return text if text.startswith(where) else f"{where}: {text}"
-
     if problem.total == 1:
-        fail(f"{placed(problem.problems[0])}; nothing was imported")
+        fail(f"{where}: {problem.problems[0]}; nothing was imported")
     shown = problem.listed[:SHOWN_PROBLEMS]
     for line in shown:
-        click.echo(f"followup: {placed(line)}", err=True)
+        click.echo(f"followup: {where}: {line}", err=True)
     if problem.total > len(shown):
         click.echo(f"followup: {where}: and {problem.total - len(shown)} more", err=True)
     fail(f"{where}: {problem.total} problems; nothing was imported")
