@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from itertools import accumulate
 
 #: Longest value kept for a one-line field (a name, a title, a company).
 LINE_MAX = 300
@@ -126,26 +128,50 @@ WIDTH = 80
 def cell_width(text: str) -> int:
     """The number of terminal cells ``text`` takes: wide East Asian characters take two,
     combining marks and zero-width characters none."""
-    width = 0
-    for char in text:
-        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return width
+    # ASCII, most of what is measured, is one cell a character, controls included; the rest
+    # is looked up one character at a time in a table filled as characters are first seen.
+    if text.isascii():
+        return len(text)
+    return sum(map(_CELLS.__getitem__, text))
 
 
 def fit(text: str, width: int) -> str:
     """``text`` cut to ``width`` cells, ending with "…" when it was cut."""
-    if cell_width(text) <= width:
+    room = width - 1  # the cells left beside the "…"
+    if text.isascii():
+        return text if len(text) <= width else text[: max(room, 0)].rstrip() + "…"
+    # The cells up to and including each character; the cut goes before the first one that
+    # ends past the room (characters of no width stay with the one before them).
+    ends = list(accumulate(map(_CELLS.__getitem__, text)))
+    if ends[-1] <= width:
         return text
-    out, used = [], 0
-    for char in text:
-        cells = cell_width(char)
-        if used + cells > width - 1:
-            break
-        out.append(char)
-        used += cells
-    return "".join(out).rstrip() + "…"
+    return text[: bisect_right(ends, room)].rstrip() + "…"
+
+
+def _char_cells(char: str) -> int:
+    """The cells one character takes: 0 for a combining mark or a zero-width character, 2 for a
+    wide or full-width East Asian one, else 1. The rule :func:`cell_width` applies."""
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+#: Characters kept in the table at most: every script a person writes in fits many times over,
+#: while text made of every character Unicode has cannot grow it without bound.
+_CELLS_KEPT = 65_536
+
+
+class _Cells(dict[str, int]):
+    """:func:`_char_cells` of each character met so far."""
+
+    def __missing__(self, char: str) -> int:
+        cells = _char_cells(char)
+        if len(self) < _CELLS_KEPT:
+            self[char] = cells
+        return cells
+
+
+_CELLS = _Cells()
 
 
 # Letters that NFKD leaves whole, spelled the way a person types them without the accent.
