@@ -157,9 +157,18 @@ def wait_for(
     end = time.monotonic() + timeout
     while not condition(visible(bytes(process.output))):
         if time.monotonic() > end or process.status is not None:
-            raise RuntimeError(f"no {what} after {timeout:.0f} s")
+            raise RuntimeError(f"no {what}: {stuck(process, timeout)}")
         process.read(0.01)
     return process.chunks[-1][0] if process.chunks else time.monotonic()
+
+
+def stuck(process: Process, timeout: float) -> str:
+    """Why a wait failed: the process ended, or the time ran out; and the end of what it drew."""
+    text = visible(bytes(process.output[-4000:])).decode(errors="replace")
+    drawn = " ".join(text.split())[-300:]
+    if process.status is not None:
+        return f"the process ended (status {process.status}); its last words: {drawn}"
+    return f"nothing after {timeout:.0f} s; last drawn: {drawn}"
 
 
 def shows(*texts: str) -> Callable[[bytes], bool]:
@@ -193,7 +202,10 @@ def settle(process: Process, quiet: float = 0.5, timeout: float = 300.0) -> floa
 def run_seconds(argv: Sequence[str], env: dict[str, str]) -> float:
     """Wall time of a whole ``python argv`` process, which must succeed."""
     start = time.monotonic()
-    subprocess.run([sys.executable, *argv], check=True, capture_output=True, env=env)
+    done = subprocess.run([sys.executable, *argv], capture_output=True, env=env)
+    if done.returncode:
+        said = done.stderr.decode(errors="replace").strip().splitlines() or ["(nothing)"]
+        raise RuntimeError(f"{' '.join(argv)} ended with {done.returncode}: {said[-1]}")
     return time.monotonic() - start
 
 

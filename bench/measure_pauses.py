@@ -29,7 +29,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from harness import HERE, TODAY, Process, shows, wait_for
+from harness import HERE, TODAY, Process, shows, stuck, wait_for
 from measure_editor import SENTENCE, warm_up
 from measure_search import CLEAR, QUERIES
 from measure_startup import launch
@@ -65,7 +65,7 @@ def probed_session(db: Path, env: dict[str, str], folder: Path, keys: int = 40) 
         frame_at = process.started + launched.frame
         while not marker.exists():
             if process.status is not None:
-                raise RuntimeError("the probed app ended before its index was built")
+                raise RuntimeError(f"no index built: {stuck(process, 0)}")
             process.read(0.05)
         index_at = float(marker.read_text())
         windows["indexing"] = (frame_at, index_at)

@@ -19,7 +19,7 @@ import re
 import time
 from dataclasses import dataclass
 
-from harness import Keystroke, Process, keystroke, shows, visible, wait_for
+from harness import Keystroke, Process, keystroke, shows, stuck, visible, wait_for
 
 #: The queries of bench_search_screen.py: a name, two words, a tidbit word, filters, a typo.
 QUERIES = ("jose", "eng man", "microbrew", "company:acme eng", "stage:rejected", "muler")
@@ -55,7 +55,7 @@ def wait_for_after(
     end = time.monotonic() + timeout
     while not pattern.search(visible(bytes(process.output[offset:]))):
         if time.monotonic() > end or process.status is not None:
-            raise RuntimeError(f"no {pattern.pattern!r} after {timeout:.0f} s")
+            raise RuntimeError(f"no {pattern.pattern!r}: {stuck(process, timeout)}")
         process.read(0.01)
     return process.chunks[-1][0]
 
