@@ -38,10 +38,15 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,1000,10000")
     parser.add_argument("--runs", type=int, default=5)
     options = parser.parse_args()
-    folder = Path(tempfile.mkdtemp(prefix="followup-bench-"))
+    with tempfile.TemporaryDirectory(prefix="followup-bench-") as name:
+        run(options.sizes, options.runs, Path(name))
+
+
+def run(sizes: str, runs: int, folder: Path) -> None:
+    """Print the start-up table of each size, with the runs' sessions kept in ``folder``."""
     env = bench_env(folder)
-    print(f"{os.cpu_count()} cores; {options.runs} runs per figure; median (min–max)")
-    for size in (int(s) for s in options.sizes.split(",")):
+    print(f"{os.cpu_count()} cores; {runs} runs per figure; median (min–max)")
+    for size in (int(s) for s in sizes.split(",")):
         db = data_file(size)
         print(f"\n## {size} interviews ({db.stat().st_size / 1e6:.1f} MB)")
         frame: list[float] = []
@@ -50,7 +55,7 @@ def main() -> None:
         bare_frame: list[float] = []
         bare_memory: list[float] = []
         commands: dict[str, list[float]] = {"today": [], "search": [], "import": []}
-        for _ in range(options.runs):
+        for _ in range(runs):
             b, bm = bare(env)
             launched = launch(scratch_copy(db, folder), env)
             try:

@@ -73,9 +73,12 @@ def machine() -> list[str]:
         ),
         platform.processor() or "unknown CPU",
     )
-    commit = subprocess.run(
-        ["git", "-C", str(HERE), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
-    ).stdout.strip()
+    commit = (
+        subprocess.run(
+            ["git", "-C", str(HERE), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+        ).stdout.strip()
+        or "(not a git checkout)"
+    )
     load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     versions = f"Python {platform.python_version()}, Textual {textual.__version__}"
     return [
