@@ -1,9 +1,9 @@
 """What the interview list shows: one row per interview, those needing action first.
 
 Pure functions over model objects, so the list's order and markers are tested without a screen.
-Whether an interview needs action comes from the daily review's own rules
-(:func:`followup_tui.review.due_items`), so the list and the review never disagree. Rows are
-built once per change of the data, never per keystroke.
+Whether an interview needs action comes from the daily review's own rules (those of
+:func:`followup_tui.review.due_items` that are about interviews), so the list and the review
+never disagree. Rows are built once per change of the data, never per keystroke.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..domain import Company, Dataset, Interview, Stage
-from .queue import due_items
+from .queue import interview_items
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +33,7 @@ class InterviewRow:
 def due_by_interview(dataset: Dataset, today: date) -> dict[str, str]:
     """For each interview with something due today, what comes first (as the review says)."""
     due: dict[str, str] = {}
-    for item in due_items(dataset, today):
+    for item in interview_items(dataset, today):
         if item.interview_id:
             due.setdefault(item.interview_id, item.kind.label)
     return due

@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from ..domain import Dataset
+from ..domain import Dataset, paused_gc
 from .items import ItemKind, ReviewItem
-from .queue import due_items, invite_advice, invites_used, upcoming
+from .queue import _advice, _due_items, invites_used, upcoming
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,15 +61,17 @@ class Overview:
 
 def overview(dataset: Dataset, today: date) -> Overview:
     """Everything the review screen shows for ``today``, from one reading of the queue."""
-    items = due_items(dataset, today)
+    used = invites_used(dataset, today)  # counted once for the queue, the head and the advice
+    with paused_gc():
+        items = _due_items(dataset, today, used)
     keys = {item.key for item in items}
     done = {entry.key for entry in dataset.review.cleared if entry.on == today} - keys
     return Overview(
         today=today,
         items=tuple(items),
         done=len(done),
-        invites=invites_used(dataset, today),
+        invites=used,
         budget=dataset.settings.invite_budget,
-        advice=invite_advice(dataset, today),
+        advice=_advice(dataset, today, used),
         upcoming=None if items else upcoming(dataset, today),
     )

@@ -72,7 +72,7 @@ from ..domain import (
     withdrawn_until,
 )
 from .items import Candidate, ItemKind, ReviewItem
-from .rules import candidates, first_of_next_month
+from .rules import INTERVIEW_RULES, candidates, first_of_next_month
 
 __all__ = [
     "ItemKind",
@@ -130,10 +130,14 @@ def due_items(dataset: Dataset, today: date) -> list[ReviewItem]:
         return _due_items(dataset, today)
 
 
-def _due_items(dataset: Dataset, today: date) -> list[ReviewItem]:
+def _due_items(dataset: Dataset, today: date, used: int | None = None) -> list[ReviewItem]:
+    """:func:`due_items` (call it with the GC paused), given the month's :func:`invites_used`
+    when the caller knows it, so it is not counted again."""
     shown = _showing(candidates(dataset, today, today), dataset.review, today, today)
     noted = {c.item.contact_id for c in shown if c.item.kind in _PERSONAL_NOTES}
-    advice = invite_advice(dataset, today) if any(c.invites for c in shown) else None
+    advice = None
+    if any(c.invites for c in shown):
+        advice = invite_advice(dataset, today) if used is None else _advice(dataset, today, used)
     items = []
     for candidate in shown:
         item = candidate.item
@@ -149,6 +153,16 @@ def _due_items(dataset: Dataset, today: date) -> list[ReviewItem]:
         items.append(replace(item, suggestion="; ".join(notes)) if len(notes) > 1 else item)
     items.sort(key=_order)
     return items
+
+
+def interview_items(dataset: Dataset, today: date) -> list[ReviewItem]:
+    """The items of :func:`due_items` about an interview (those with an ``interview_id``), in
+    its order; only the rules about interviews are run, and the items' suggestions do not say
+    what invitations would take (as :func:`due_items` may add)."""
+    rules = INTERVIEW_RULES
+    with paused_gc():
+        shown = _showing(candidates(dataset, today, today, rules), dataset.review, today, today)
+    return sorted((c.item for c in shown), key=_order)
 
 
 def upcoming(dataset: Dataset, today: date, days: int = 60) -> ReviewItem | None:
@@ -202,24 +216,26 @@ def progress(dataset: Dataset, today: date) -> tuple[int, int]:
 
 def invites_used(dataset: Dataset, today: date) -> int:
     """Personalised LinkedIn invitations (sent, with a note) in ``today``'s calendar month."""
+    first, after = today.replace(day=1), first_of_next_month(today)
     return sum(
         1
         for contact in dataset.contacts
         for touch in contact.touches
-        if touch.date.month == today.month
-        and touch.date.year == today.year
-        and is_invitation(touch)
-        and touch.text.strip()
+        if first <= touch.date < after and is_invitation(touch) and touch.text.strip()
     )
 
 
 def invite_advice(dataset: Dataset, today: date) -> str | None:
     """What to do about invitations once the month's budget is used up, else None."""
-    budget = dataset.settings.invite_budget
-    if budget is None:
+    if dataset.settings.invite_budget is None:
         return None
-    used = invites_used(dataset, today)
-    if used < budget:
+    return _advice(dataset, today, invites_used(dataset, today))
+
+
+def _advice(dataset: Dataset, today: date, used: int) -> str | None:
+    """:func:`invite_advice`, given the :func:`invites_used` of the month."""
+    budget = dataset.settings.invite_budget
+    if budget is None or used < budget:
         return None
     again = first_of_next_month(today)
     return (

@@ -11,7 +11,7 @@ and :mod:`.employers` (decisions overdue, reapply windows).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 
 from ..domain import Dataset, add_months
@@ -21,15 +21,23 @@ from .items import Candidate
 from .keeping import contacts_due
 from .rounds import decision_note, thank_you
 
+#: A rule: the candidates it finds in the data.
+Rule = Callable[[Context], Iterator[Candidate]]
+#: Every rule, in the queue's order of kinds.
+RULES: tuple[Rule, ...] = (thank_you, decision_note, contacts_due, decision_overdue, reapply_open)
+#: The rules whose items are about an interview (they alone set an item's ``interview_id``):
+#: the interview list's markers need no others.
+INTERVIEW_RULES: tuple[Rule, ...] = (thank_you, decision_note, decision_overdue)
 
-def candidates(dataset: Dataset, today: date, horizon: date) -> Iterator[Candidate]:
-    """Every candidate from ``today`` up to ``horizon`` (inclusive), kind by kind."""
-    rules = Context(dataset, today, horizon)
-    yield from thank_you(rules)
-    yield from decision_note(rules)
-    yield from contacts_due(rules)
-    yield from decision_overdue(rules)
-    yield from reapply_open(rules)
+
+def candidates(
+    dataset: Dataset, today: date, horizon: date, rules: tuple[Rule, ...] = RULES
+) -> Iterator[Candidate]:
+    """Every candidate from ``today`` up to ``horizon`` (inclusive), kind by kind: those
+    of ``rules``, which keep the order of :data:`RULES`."""
+    context = Context(dataset, today, horizon)
+    for rule in rules:
+        yield from rule(context)
 
 
 def first_of_next_month(today: date) -> date:
