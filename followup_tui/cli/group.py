@@ -9,7 +9,6 @@ from pathlib import Path
 
 import click
 
-from .. import __version__
 from ..paths import DB_ENV, resolve_db_path
 from .data import export_command
 from .importing import import_command
@@ -37,7 +36,7 @@ from .session import DateType, Session, fail, make_demo_db
     default=None,
     help="Pretend today is this day (for demos and tests).",
 )
-@click.version_option(__version__, "--version", prog_name="followup")
+@click.version_option(None, "--version", package_name="followup-tui", prog_name="followup")
 @click.pass_context
 def cli(ctx: click.Context, db: Path | None, demo: bool, today: date | None) -> None:
     """followup: turn job interviews into lasting professional connections.
@@ -60,6 +59,10 @@ def _run_app(session: Session) -> None:
     from ..store import StoreError
 
     with session.store() as store:
+        from ..tui.collector import freeze_loaded
+
+        # Before anything else allocates: the first collections would walk all the loaded data.
+        freeze_loaded()
         from ..tui.app import FollowupApp
 
         app = FollowupApp(store, today=session.today, demo=session.demo)
