@@ -1,4 +1,5 @@
-"""The data file: one TinyDB JSON document in memory, saved crash-safely, by one writer."""
+"""The data file: one TinyDB JSON document, held as model objects, saved crash-safely, by one
+writer."""
 
 from __future__ import annotations
 

@@ -33,8 +33,14 @@ from pathlib import Path
 import filelock
 
 from ..domain import FormatError, codec, paused_gc
-from .schema import SCHEMA_VERSION, Loaded, migrate, read_schema
-from .storage import check_replaceable, fsync_directory, replace_file, write_new_file
+from .loaded import Loaded, read_current
+from .schema import SCHEMA_VERSION, migrate, read_schema
+from .storage import check_replaceable, fsync_directory, write_new_file
+
+#: A file at least this big is frozen out of the garbage collector's sight once loaded (see
+#: :func:`followup_tui.domain.paused_gc`); a small one costs the collector next to nothing, and
+#: freezing in a process that opens many (the tests) would keep their garbage for good.
+FREEZE_BYTES = 1 << 20
 
 
 class StoreError(Exception):
@@ -124,10 +130,11 @@ def take_lock(real: Path, name: str) -> filelock.BaseFileLock:
 
 
 def load(real: Path, name: str, *, read_only: bool) -> Loaded:
-    """Read and check ``real``, upgrading it first if its schema is older (unless read-only).
+    """Read and check ``real``, migrating it in memory if its schema is older.
 
     Unless ``read_only``, refuse a file that must not be replaced (another hard link, read-only)
-    once it is known to be readable: such a file could not be saved later anyway.
+    once it is known to be readable: such a file could not be saved later anyway. A file of an
+    older schema is backed up first, and comes back ``unsaved``, for the caller to save.
     """
     try:
         raw = real.read_bytes()
@@ -141,21 +148,25 @@ def load(real: Path, name: str, *, read_only: bool) -> Loaded:
     if not raw.strip():
         raise StoreError(f"cannot read {name}: the file is empty")
     try:
-        with paused_gc():
-            data = codec.decode_json(raw)
-            schema = read_schema(data)
-            if schema > SCHEMA_VERSION:
-                raise StoreError(
-                    f"cannot read {name}: it was written by a newer followup "
-                    f"(schema {schema}); this one reads up to {SCHEMA_VERSION}"
-                )
-            if schema < SCHEMA_VERSION:
-                data = migrate(data, schema)
-            loaded = Loaded(data)
+        with paused_gc(freeze=len(raw) >= FREEZE_BYTES):
+            loaded = read_current(raw)  # a current file, read fast; None for any other
+            schema = SCHEMA_VERSION
+            if loaded is None:
+                data = codec.decode_json(raw)
+                schema = read_schema(data)
+                if schema > SCHEMA_VERSION:
+                    raise StoreError(
+                        f"cannot read {name}: it was written by a newer followup "
+                        f"(schema {schema}); this one reads up to {SCHEMA_VERSION}"
+                    )
+                if schema < SCHEMA_VERSION:
+                    data = migrate(data, schema)
+                loaded = Loaded.from_plain(data)
+                del data  # before the freeze: only the model lives on
     except FormatError as error:
         raise StoreError(f"cannot read {name}: {error}") from None
     if schema < SCHEMA_VERSION and not read_only:
-        # Only now that the migrated data is known to be good: keep the original, then save.
+        # Only now that the migrated data is known to be good: keep the original.
         stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
         backup = real.with_name(f"{real.name}.bak-v{schema}-{stamp}")
         try:
@@ -164,13 +175,5 @@ def load(real: Path, name: str, *, read_only: bool) -> Loaded:
             raise StoreError(
                 f"cannot back up {name} before upgrading it: {reason(error)}"
             ) from None
-        save(real, name, codec.encode_json(loaded.data))
+        loaded.unsaved = True
     return loaded
-
-
-def save(real: Path, name: str, payload: bytes) -> None:
-    """Replace the file ``real`` with ``payload`` crash-safely, or raise :class:`StoreError`."""
-    try:
-        replace_file(real, payload)
-    except OSError as error:
-        raise StoreError(f"cannot save {name}: {reason(error)}") from None

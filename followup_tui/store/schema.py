@@ -36,22 +36,10 @@ validation; they are written defensively, since validation afterwards names what
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
-from ..domain import (
-    RECORD_TABLES,
-    Company,
-    Contact,
-    Dataset,
-    FormatError,
-    Interview,
-    ReviewState,
-    Settings,
-    Template,
-    codec,
-    feedback_from_flags,
-)
+from ..domain import RECORD_TABLES, FormatError, feedback_from_flags
 
 #: The version this code writes, and the newest it reads.
 SCHEMA_VERSION = 3
@@ -59,7 +47,6 @@ SCHEMA_VERSION = 3
 #: The record tables and the model class each one holds (the domain's, under the store's name).
 TABLES = RECORD_TABLES
 
-Record = Company | Interview | Contact | Template
 Document = dict[str, dict[str, Any]]
 
 
@@ -133,75 +120,4 @@ def migrate(data: Document, schema: int) -> Document:
         data = MIGRATIONS[schema](data)
         schema += 1
     data["meta"] = {"1": {"schema": SCHEMA_VERSION}}
-    return data
-
-
-class Loaded:
-    """A checked document and the model objects built from it."""
-
-    def __init__(self, data: Document) -> None:
-        """Validate every record of ``data`` (current schema), or raise :class:`FormatError`.
-
-        Tables are re-ordered by document id, which is insertion order; the encoder sorts keys
-        as strings ("10" before "2"), so the order read back from the file cannot be trusted.
-        """
-        self.data = data
-        settings = data.get("settings") or {}
-        self.settings = Settings()
-        if settings:
-            key, record = next(iter(settings.items()))
-            self.settings = codec.convert(record, Settings, f'$.settings["{key}"]')
-        review = data.get("review") or {}
-        self.review = ReviewState()
-        if review:
-            key, record = next(iter(review.items()))
-            self.review = codec.convert(record, ReviewState, f'$.review["{key}"]')
-        #: table -> id -> model object, in insertion order
-        self.objects: dict[str, dict[str, Any]] = {}
-        #: table -> id -> TinyDB document id
-        self.doc_ids: dict[str, dict[str, int]] = {}
-        for name, kind in TABLES.items():
-            table = dict(sorted(data.get(name, {}).items(), key=lambda item: int(item[0])))
-            data[name] = table
-            self.objects[name], self.doc_ids[name] = _build(name, kind, table)
-
-
-def _build(
-    name: str, kind: type[Any], table: dict[str, Any]
-) -> tuple[dict[str, Any], dict[str, int]]:
-    # One convert per record costs no more than one per table (measured), and names the place.
-    objects: dict[str, Any] = {}
-    doc_ids: dict[str, int] = {}
-    for key, record in table.items():
-        obj = codec.convert(record, kind, f'$.{name}["{key}"]')
-        if obj.id in objects:
-            raise FormatError(
-                f'$.{name}["{key}"].id: {obj.id!r} is already the id of '
-                f'$.{name}["{doc_ids[obj.id]}"]'
-            )
-        objects[obj.id] = obj
-        doc_ids[obj.id] = int(key)
-    return objects, doc_ids
-
-
-def document_for(dataset: Dataset) -> Document:
-    """The document that holds ``dataset``, with document ids in the dataset's order.
-
-    Raises ValueError if two records of one table share an id.
-    """
-    data: Document = {
-        "meta": {"1": {"schema": SCHEMA_VERSION}},
-        "settings": {"1": codec.to_builtins(dataset.settings)},
-        "review": {"1": codec.to_builtins(dataset.review)},
-    }
-    for name in TABLES:
-        records: Iterable[Record] = getattr(dataset, name)
-        table: dict[str, Any] = {}
-        seen: set[str] = set()
-        for doc_id, obj in enumerate(records, 1):
-            if obj.id in seen:
-                raise ValueError(f"two {name} share the id {obj.id!r}")
-            seen.add(obj.id)
-            table[str(doc_id)] = codec.to_builtins(obj)
-        data[name] = table
     return data

@@ -1,11 +1,11 @@
-"""The TinyDB storage under the store: the whole document in memory, saved crash-safely on flush.
+"""Crash-safe writes: the data file, its backups, and exports.
 
 TinyDB's stock ``JSONStorage`` rewrites its file in place on every change, so a crash or a full
-disk mid-write leaves a truncated file, and every small edit costs a full write. This storage
-instead keeps the document in memory and writes it only when asked (:meth:`BufferedStorage.flush`),
-through :func:`atomic_write`: a private temp file in the same directory, fsync, ``os.replace``,
-fsync of the directory. At every instant the file on disk is either the old document or the new
-one, never a mix.
+disk mid-write leaves a truncated file. Every save of the data file instead goes through
+:func:`atomic_write`: a private temp file in the same directory, fsync, ``os.replace``, fsync of
+the directory. At every instant the file on disk is either the old document or the new one,
+never a mix. What is written may be given in :class:`Pieces`, some of them copied from the file
+being replaced, so a save need not hold the whole file in memory.
 
 A crash can leave a temp file behind (``.followup.json.1a2b3c4d.tmp``). It is never read; the
 store removes such leftovers with :func:`remove_stale_temps` once it holds the lock on the file.
@@ -26,17 +26,11 @@ import os
 import re
 import secrets
 import stat
-import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
 
-from tinydb.storages import Storage
-
-from ..domain import codec
-
-#: The raw document, in TinyDB's shape: table name -> str(doc_id) -> record.
-Document = dict[str, dict[str, Any]]
+#: How a file is known to be the one written: device, inode, size, modified and changed times.
+Identity = tuple[int, int, int, int, int]
 
 _TEMP = re.compile(r"\.(?P<name>.+)\.[0-9a-f]{8}\.tmp")
 
@@ -46,21 +40,106 @@ def _temp_path(target: Path) -> Path:
     return target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
 
 
-def atomic_write(target: Path, data: bytes) -> None:
+class Pieces:
+    """A file's content in pieces, in order: bytes written as they are, and ``(start, end)``
+    ranges copied from the open file ``source`` (by the kernel, without a round trip through
+    memory, where it can). An iterator will do, so each piece is made only when its turn comes.
+    ``check``, if given, runs once everything is on disk, before the new file replaces the old:
+    raising there abandons the write. Once written, ``written`` is the new file's identity."""
+
+    def __init__(
+        self,
+        parts: Iterable[bytes | memoryview | tuple[int, int]],
+        source: int | None = None,
+        check: Callable[[], None] | None = None,
+    ) -> None:
+        """Hold ``parts`` to write, copying ranges from ``source``."""
+        self.parts = parts
+        self.source = source
+        self.check = check
+        self.written: Identity | None = None
+
+
+def identity(info: os.stat_result) -> Identity:
+    """What tells one state of a file from another: a file changed in place has another
+    modification (and change) time; a file put in its place has another inode."""
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
+def atomic_write(target: Path, data: bytes | Pieces) -> None:
     """Replace ``target`` with ``data`` so that a crash leaves either the old or the new file.
 
     The new file is private (0600) whatever the umask. On failure the temp file is removed, the
     old file is left as it was, and the ``OSError`` propagates.
     """
     temp = _temp_path(target)
-    _write_private(temp, data)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
-        os.replace(temp, target)
+        try:
+            os.fchmod(fd, 0o600)  # the mode given to os.open is filtered by the umask
+            if isinstance(data, Pieces):
+                _write_pieces(fd, data)
+            else:
+                _write_all(fd, data)
+            os.fsync(fd)  # the bytes must be on disk before a rename makes them the file
+            if isinstance(data, Pieces) and data.check is not None:
+                data.check()
+            os.replace(temp, target)
+            if isinstance(data, Pieces):
+                data.written = identity(os.fstat(fd))
+        finally:
+            os.close(fd)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
     fsync_directory(target.parent)
+
+
+#: Bytes gathered into one write: few system calls, little memory.
+_BLOCK = 1 << 20
+#: Why copy_file_range may refuse where reading and writing would do.
+_CANNOT_COPY = {errno.EXDEV, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EINVAL}
+
+
+def _write_pieces(fd: int, pieces: Pieces) -> None:
+    block: list[bytes | memoryview] = []
+    size = 0
+    for part in pieces.parts:
+        if not isinstance(part, tuple):
+            block.append(part)
+            size += len(part)
+            if size < _BLOCK:
+                continue
+        if block:
+            _write_all(fd, b"".join(block))
+            block, size = [], 0
+        if isinstance(part, tuple):
+            if pieces.source is None:
+                raise ValueError("a range to copy, but no file to copy it from")
+            _copy_range(pieces.source, fd, *part)
+    if block:
+        _write_all(fd, b"".join(block))
+
+
+def _copy_range(source: int, fd: int, start: int, end: int) -> None:
+    while start < end:
+        try:
+            copied = os.copy_file_range(source, fd, end - start, start)
+        except (AttributeError, OSError) as error:  # AttributeError: not on this system
+            if isinstance(error, OSError) and error.errno not in _CANNOT_COPY:
+                raise
+            copied = _write_all(fd, os.pread(source, min(end - start, _BLOCK), start))
+        if not copied:
+            raise OSError(errno.EIO, "the file to copy from ended early")
+        start += copied
+
+
+def _write_all(fd: int, data: bytes) -> int:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+    return len(data)
 
 
 def write_output(target: Path, data: bytes) -> None:
@@ -133,7 +212,7 @@ def check_replaceable(target: Path) -> None:
         raise NotReplaceable("the file is read-only; make it writable (chmod u+w) to change it")
 
 
-def replace_file(target: Path, data: bytes) -> None:
+def replace_file(target: Path, data: bytes | Pieces) -> None:
     """Replace ``target`` with ``data`` like :func:`atomic_write`, if it may be replaced at all."""
     check_replaceable(target)
     atomic_write(target, data)
@@ -151,9 +230,7 @@ def _write_private(path: Path, data: bytes) -> None:
     try:
         try:
             os.fchmod(fd, 0o600)  # the mode given to os.open is filtered by the umask
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
+            _write_all(fd, data)
             os.fsync(fd)  # the bytes must be on disk before a rename makes them the file
         finally:
             os.close(fd)
@@ -197,72 +274,3 @@ def remove_stale_temps(target: Path) -> list[Path]:
                 continue  # harmless: it is never read, and the next open tries again
             removed.append(path)
     return removed
-
-
-class BufferedStorage(Storage):
-    """A TinyDB storage that holds the document in memory and saves it only on :meth:`flush`.
-
-    ``lock`` guards the document: hold it for every change, and for any change that must look
-    atomic to a concurrent flush (the store holds it across a whole cascade). A flush encodes the
-    document under ``lock``, then writes the bytes without it, so the UI thread is never blocked
-    on the disk. Flushes are serialised, so an older snapshot can never overwrite a newer one.
-    """
-
-    def __init__(self, target: Path, data: Document) -> None:
-        """Wrap ``data`` (already loaded and checked) that is saved to ``target`` on flush."""
-        super().__init__()
-        self.target = target
-        self.lock = threading.RLock()
-        self._flush_lock = threading.Lock()
-        self._data = data
-        # Every change bumps the generation; a flush records the generation it saved. Counting
-        # rather than a boolean keeps a change made during a slow write from being lost.
-        self._generation = 0
-        self._saved = 0
-
-    def read(self) -> Document:
-        """Return the document itself, not a copy: TinyDB only reads it, and a copy of 50,000
-        records per query would dominate every search."""
-        return self._data
-
-    def write(self, data: Document) -> None:
-        """Take TinyDB's new document; it reaches the disk on the next :meth:`flush`."""
-        with self.lock:
-            self._data = data
-            self._generation += 1
-
-    def set_record(self, table: str, doc_id: int, record: dict[str, Any]) -> None:
-        """Insert or replace one record in O(1), bypassing TinyDB's whole-table rewrite."""
-        with self.lock:
-            self._data.setdefault(table, {})[str(doc_id)] = record
-            self._generation += 1
-
-    def set_table(self, table: str, records: dict[str, Any]) -> None:
-        """Replace a whole table (a small one, such as settings)."""
-        with self.lock:
-            self._data[table] = records
-            self._generation += 1
-
-    def remove_record(self, table: str, doc_id: int) -> None:
-        """Remove one record in O(1)."""
-        with self.lock:
-            del self._data[table][str(doc_id)]
-            self._generation += 1
-
-    @property
-    def dirty(self) -> bool:
-        """True when the document has changes that are not on disk yet."""
-        with self.lock:
-            return self._generation != self._saved
-
-    def flush(self) -> None:
-        """Save the document if it changed; raise ``OSError`` if that fails (it stays dirty)."""
-        with self._flush_lock:
-            with self.lock:
-                if self._generation == self._saved:
-                    return
-                generation = self._generation
-                payload = codec.encode_json(self._data)
-            replace_file(self.target, payload)
-            with self.lock:
-                self._saved = generation

@@ -1,9 +1,10 @@
-"""The one place that touches TinyDB: model objects go in and come out, and saving is crash-safe.
+"""The data file, open: model objects go in and come out, and saving is crash-safe.
 
-A :class:`Store` holds the whole data file in memory. Changes are cheap (no disk I/O) and reach
-the disk only on :meth:`Store.flush`, which the app calls from a worker thread; see
-:mod:`followup_tui.store.storage` for how a save survives a crash, and
-:mod:`followup_tui.store.schema` for the file's shape, versions and migrations.
+A :class:`Store` holds the whole data file in memory, as model objects. Changes are cheap (no
+disk I/O) and reach the disk only on :meth:`Store.flush`, which the app calls from a worker
+thread; see :mod:`followup_tui.store.document` for how a save writes only what changed,
+:mod:`followup_tui.store.storage` for how it survives a crash, and
+:mod:`followup_tui.store.schema` for the file's shape (TinyDB's), versions and migrations.
 
 While a store is open for writing, a lock file (``followup.json.lock``) keeps a second followup
 from opening the same file; the OS drops the lock if the process dies. The lock and every save go
@@ -21,7 +22,6 @@ from types import MappingProxyType, TracebackType
 from typing import Any
 
 import filelock
-from tinydb import Query, TinyDB
 
 from ..domain import (
     Company,
@@ -31,12 +31,13 @@ from ..domain import (
     ReviewState,
     Settings,
     Template,
-    codec,
     paused_gc,
 )
-from .file import StoreError, StoreLocked, load, locate, reason, save, take_lock
-from .schema import MIGRATIONS, SCHEMA_VERSION, TABLES, Loaded, document_for
-from .storage import BufferedStorage, remove_stale_temps
+from .document import Document
+from .file import StoreError, StoreLocked, load, locate, reason, take_lock
+from .loaded import Loaded
+from .schema import MIGRATIONS, SCHEMA_VERSION, TABLES
+from .storage import remove_stale_temps
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Store", "StoreError", "StoreLocked"]
 
@@ -49,8 +50,8 @@ _TABLE_OF: dict[type[Any], str] = {kind: name for name, kind in TABLES.items()}
 class Store:
     """An open data file. Open with :meth:`open`; use as a context manager or call :meth:`close`.
 
-    Reads return frozen model objects. Mutations hold the storage lock, so :meth:`flush` may run
-    on another thread at any time and always saves a consistent state.
+    Reads return frozen model objects. Mutations hold the document's lock, so :meth:`flush` may
+    run on another thread at any time and always saves a consistent state.
     """
 
     path: Path
@@ -71,16 +72,14 @@ class Store:
         self._lock = lock
         self._closed = False
         # Writes go to the real file that was locked, so saving keeps a symlink a symlink.
-        self._storage = BufferedStorage(real, loaded.data)
-        self._db = TinyDB(storage=lambda: self._storage)
-        # No query cache: records change under TinyDB's feet (see _set), so a cache would lie.
-        self._tables = {name: self._db.table(name, cache_size=0) for name in TABLES}
+        self._document = Document(real, loaded)
         self._settings = loaded.settings
         self._review = loaded.review
         self._objects = loaded.objects
-        self._doc_ids = loaded.doc_ids
-        self._next_doc_id = {
-            name: max(ids.values(), default=0) + 1 for name, ids in loaded.doc_ids.items()
+        #: table -> id -> document key, and the number the next new record's key gets
+        self._keys = loaded.keys
+        self._next_key = {
+            name: max(map(int, keys.values()), default=0) + 1 for name, keys in self._keys.items()
         }
         self._listeners: list[Listener] = []
 
@@ -114,17 +113,23 @@ class Store:
         lock = None if read_only else take_lock(real, name)
         try:
             if not read_only and not real.exists():
-                loaded = Loaded(document_for(Dataset()))
-                save(real, name, codec.encode_json(loaded.data))
+                loaded = Loaded.of(Dataset())
+                loaded.unsaved = True  # a new file, written at once
             else:
                 loaded = load(real, name, read_only=read_only)
             store = cls(path, real, loaded, read_only=read_only, lock=lock)
+            if loaded.unsaved:
+                store._document.touch()
+                try:
+                    store._document.flush()
+                except OSError as error:
+                    raise StoreError(f"cannot save {name}: {reason(error)}") from None
         except BaseException:
             if lock is not None:
                 lock.release()
             raise
         if not read_only:
-            remove_stale_temps(store._storage.target)
+            remove_stale_temps(real)
         return store
 
     @property
@@ -159,7 +164,7 @@ class Store:
 
     def dataset(self) -> Dataset:
         """A snapshot of everything, consistent even while another thread flushes."""
-        with self._storage.lock:
+        with self._document.lock:
             tables = {name: tuple(self._objects[name].values()) for name in TABLES}
             return Dataset(self._settings, **tables, review=self._review)
 
@@ -169,33 +174,36 @@ class Store:
         if name is None:
             raise TypeError(f"cannot store a {type(obj).__name__}")
         self._check_writable()
-        with self._storage.lock:
+        with self._document.lock:
             self._set(name, obj)
 
     def set_settings(self, settings: Settings) -> None:
         """Replace the user's preferences."""
         self._check_writable()
-        with self._storage.lock:
-            self._storage.set_table("settings", {"1": codec.to_builtins(settings)})
+        with self._document.lock:
+            self._document.set_table("settings", {"1": settings})
             self._settings = settings
             self._changed("settings", "1", settings)
 
     def set_review(self, state: ReviewState) -> None:
         """Replace the review state (snoozed, dismissed and cleared items)."""
         self._check_writable()
-        with self._storage.lock:
-            self._storage.set_table("review", {"1": codec.to_builtins(state)})
+        with self._document.lock:
+            self._document.set_table("review", {"1": state})
             self._review = state
             self._changed("review", "1", state)
 
     def delete_interview(self, id: str) -> None:
         """Delete an interview, and unlink the touches that pointed at it (KeyError if unknown)."""
         self._check_writable()
-        with self._storage.lock:
+        with self._document.lock:
             self._remove("interviews", id)
-            linked = Query().touches.any(Query().interview_id == id)
-            for doc in self._tables["contacts"].search(linked):
-                contact = self._objects["contacts"][doc["id"]]
+            linked = [
+                contact
+                for contact in self._objects["contacts"].values()
+                if any(touch.interview_id == id for touch in contact.touches)
+            ]
+            for contact in linked:
                 touches = tuple(
                     dataclasses.replace(t, interview_id=None) if t.interview_id == id else t
                     for t in contact.touches
@@ -208,13 +216,14 @@ class Store:
         Raises KeyError if there is no such contact.
         """
         self._check_writable()
-        with self._storage.lock:
+        with self._document.lock:
             self._remove("contacts", id)
-            query = Query()
-            for doc in self._tables["interviews"].search(
-                query.panel.any([id]) | (query.recruiter_id == id)
-            ):
-                interview = self._objects["interviews"][doc["id"]]
+            involved = [
+                interview
+                for interview in self._objects["interviews"].values()
+                if id in interview.panel or interview.recruiter_id == id
+            ]
+            for interview in involved:
                 self._set(
                     "interviews",
                     dataclasses.replace(
@@ -232,11 +241,13 @@ class Store:
         Raises :class:`StoreError` if interviews still refer to it and ``cascade`` is false.
         """
         self._check_writable()
-        with self._storage.lock:
+        with self._document.lock:
             if id not in self._objects["companies"]:
                 raise KeyError(id)
             interviews = [
-                doc["id"] for doc in self._tables["interviews"].search(Query().company_id == id)
+                interview.id
+                for interview in self._objects["interviews"].values()
+                if interview.company_id == id
             ]
             if interviews and not cascade:
                 name = self._objects["companies"][id].name
@@ -251,33 +262,30 @@ class Store:
     def delete_template(self, id: str) -> None:
         """Delete a template (KeyError if unknown)."""
         self._check_writable()
-        with self._storage.lock:
+        with self._document.lock:
             self._remove("templates", id)
 
     def replace_all(self, dataset: Dataset) -> None:
         """Swap in ``dataset`` as the whole content in one step (ValueError on duplicate ids)."""
         self._check_writable()
         with paused_gc():
-            data = document_for(dataset)
-            loaded = Loaded(data)
-        with self._storage.lock:
-            old = self._storage.read()
-            data.update({name: table for name, table in old.items() if name not in data})
-            self._storage.write(data)
+            loaded = Loaded.of(dataset)
+        with self._document.lock:
+            self._document.replace(loaded)
             self._settings = loaded.settings
             self._review = loaded.review
             for name in TABLES:
                 # Update in place: the views handed out earlier must see the new content.
                 self._objects[name].clear()
                 self._objects[name].update(loaded.objects[name])
-                self._doc_ids[name] = loaded.doc_ids[name]
-                self._next_doc_id[name] = len(loaded.doc_ids[name]) + 1
+                self._keys[name] = loaded.keys[name]
+                self._next_key[name] = len(loaded.keys[name]) + 1
             self._changed("*", "", None)
 
     @property
     def dirty(self) -> bool:
         """True when there are changes that :meth:`flush` has not saved yet."""
-        return self._storage.dirty
+        return self._document.dirty
 
     def flush(self) -> None:
         """Save the changes, if any, crash-safely; safe to call from any thread."""
@@ -288,7 +296,7 @@ class Store:
                 raise StoreError(f"cannot save {self.path}: it was opened read-only")
             return
         try:
-            self._storage.flush()
+            self._document.flush()
         except OSError as error:
             raise StoreError(f"cannot save {self.path}: {reason(error)}") from error
 
@@ -325,20 +333,18 @@ class Store:
             raise StoreError(f"cannot change {self.path}: the store is closed")
 
     def _set(self, name: str, obj: Any) -> None:
-        # O(1): TinyDB's Table.upsert/update rebuild the whole table dict on every call (its
-        # _update_table), which costs milliseconds per edit at 40,000 contacts. Records are
-        # written straight into the storage's document, where the TinyDB tables read them.
-        doc_ids = self._doc_ids[name]
-        doc_id = doc_ids.get(obj.id)
-        if doc_id is None:
-            doc_id = doc_ids[obj.id] = self._next_doc_id[name]
-            self._next_doc_id[name] += 1
-        self._storage.set_record(name, doc_id, codec.to_builtins(obj))
+        # O(1), and nothing is encoded until the next flush.
+        keys = self._keys[name]
+        key = keys.get(obj.id)
+        if key is None:
+            key = keys[obj.id] = str(self._next_key[name])
+            self._next_key[name] += 1
+        self._document.put(name, key, obj)
         self._objects[name][obj.id] = obj
         self._changed(name, obj.id, obj)
 
     def _remove(self, name: str, id: str) -> None:
-        doc_id = self._doc_ids[name].pop(id)  # KeyError for an unknown id
+        key = self._keys[name].pop(id)  # KeyError for an unknown id
         del self._objects[name][id]
-        self._storage.remove_record(name, doc_id)
+        self._document.remove(name, key)
         self._changed(name, id, None)

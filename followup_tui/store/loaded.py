@@ -1,0 +1,167 @@
+"""The data file's content as model objects: read in one pass when it is current, checked step by
+step when it is not, or made from a dataset.
+
+A file followup wrote itself is decoded straight into the model by one typed decode
+(:func:`read_current`): no plain copy of the data is built on the way, so a load takes half the
+time, and a third less memory at its peak. Everything else takes the plain path
+(:meth:`Loaded.from_plain`): a file of an older schema (migrated on plain data first), one with a
+table this version does not know, or one with any problem at all, whose message then names its
+exact place. The two paths give the same result for every file the first one accepts
+(tests/store/test_loaded.py).
+
+What a :class:`Loaded` holds is what :class:`~followup_tui.store.document.Document` and the store
+need, and nothing more: the records of each table by id in insertion order with their document
+keys, the settings and review state, and the small tables (``meta``, ``settings``, ``review``)
+and any unknown ones as encoded bytes, to be written back as they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import msgspec
+
+from ..domain import Dataset, FormatError, ReviewState, Settings, codec
+from .schema import SCHEMA_VERSION, TABLES
+
+#: Tables held whole as encoded bytes rather than record by record.
+SMALL = ("meta", "settings", "review")
+
+
+class Loaded:
+    """Model objects and what else the file holds; built by the class methods below."""
+
+    def __init__(self) -> None:
+        """An empty file's content; the class methods fill it in."""
+        self.settings = Settings()
+        self.review = ReviewState()
+        #: table -> id -> model object, in insertion order (document keys as numbers)
+        self.objects: dict[str, dict[str, Any]] = {name: {} for name in TABLES}
+        #: table -> id -> the record's document key in the file
+        self.keys: dict[str, dict[str, str]] = {name: {} for name in TABLES}
+        #: table name -> its encoded value, for every table that is not a record table
+        self.whole: dict[str, bytes] = {}
+        #: True when the file does not hold this yet: a new file, or one migrated in memory
+        self.unsaved = False
+
+    @classmethod
+    def from_plain(cls, data: dict[str, Any]) -> Loaded:
+        """Validate a plain document of the current schema (see :func:`schema.read_schema`),
+        or raise :class:`FormatError` naming the first problem's place.
+
+        Of the settings and review tables only the first record is read; any others are kept
+        as they are.
+        """
+        loaded = cls()
+        for name in data:
+            if name not in TABLES and name not in SMALL:
+                loaded.whole[name] = codec.encode_json(data[name])  # unknown: kept as it is
+        loaded.whole["meta"] = codec.encode_json(data["meta"])
+        for name, kind in (("settings", Settings), ("review", ReviewState)):
+            if name not in data:
+                continue
+            table = dict(data[name])
+            if table:
+                key, record = next(iter(table.items()))
+                table[key] = codec.convert(record, kind, f'$.{name}["{key}"]')
+                setattr(loaded, name, table[key])
+            loaded.whole[name] = codec.encode_sorted(table)
+        for name, kind in TABLES.items():
+            table = data.get(name, {})
+            records = (
+                (key, codec.convert(record, kind, f'$.{name}["{key}"]'))
+                for key, record in sorted(table.items(), key=lambda item: int(item[0]))
+            )
+            twice = loaded._add(name, records)
+            if twice:
+                key, id = twice
+                first = loaded.keys[name][id]
+                raise FormatError(
+                    f'$.{name}["{key}"].id: {id!r} is already the id of $.{name}["{first}"]'
+                )
+        return loaded
+
+    @classmethod
+    def of(cls, dataset: Dataset) -> Loaded:
+        """The content that holds ``dataset``, with document keys in its order.
+
+        Raises ValueError if two records of one table share an id.
+        """
+        loaded = cls()
+        loaded.settings, loaded.review = dataset.settings, dataset.review
+        loaded.whole = {
+            "meta": codec.encode_json({"1": {"schema": SCHEMA_VERSION}}),
+            "settings": codec.encode_sorted({"1": dataset.settings}),
+            "review": codec.encode_sorted({"1": dataset.review}),
+        }
+        for name in TABLES:
+            records = getattr(dataset, name)
+            twice = loaded._add(name, ((str(n), obj) for n, obj in enumerate(records, 1)))
+            if twice:
+                raise ValueError(f"two {name} share the id {twice[1]!r}")
+        return loaded
+
+    def _add(self, name: str, records: Iterable[tuple[str, Any]]) -> tuple[str, str] | None:
+        # Adds records in insertion order; stops at the first id seen twice: (its key, the id).
+        objects, keys = self.objects[name], self.keys[name]
+        for key, obj in records:
+            if obj.id in keys:
+                return key, obj.id
+            objects[obj.id] = obj
+            keys[obj.id] = key
+        return None
+
+
+#: A current file, as one typed decode reads it: an unknown table fails it.
+_Current = msgspec.defstruct(
+    "_Current",
+    [
+        ("meta", dict[str, dict[str, Any]]),
+        ("settings", dict[str, Settings] | msgspec.UnsetType, msgspec.UNSET),
+        ("review", dict[str, ReviewState] | msgspec.UnsetType, msgspec.UNSET),
+        *(
+            (name, dict[str, kind], msgspec.field(default_factory=dict))  # type: ignore[valid-type]
+            for name, kind in TABLES.items()
+        ),
+    ],
+    forbid_unknown_fields=True,
+)
+_decoder = msgspec.json.Decoder(_Current)
+
+
+def read_current(raw: bytes) -> Loaded | None:
+    """The content of a file of the current schema with only known tables and no problem, read
+    in one typed decode; None for any other file, which the plain path then reads (or refuses,
+    saying why)."""
+    try:
+        current: Any = _decoder.decode(raw)
+    except (msgspec.DecodeError, RecursionError):  # a ValidationError is a DecodeError
+        return None
+    meta: dict[str, dict[str, Any]] = current.meta
+    small = {name: getattr(current, name) for name in ("settings", "review")}
+    small = {name: table for name, table in small.items() if table is not msgspec.UNSET}
+    tables = [meta, *small.values(), *(getattr(current, name) for name in TABLES)]
+    if not all(map(_keys_are_numbers, tables)) or any(len(t) > 1 for t in small.values()):
+        return None  # the plain path says what is wrong, or keeps the extra records as they are
+    record = next(iter(meta.values()), None)
+    schema = record.get("schema") if record is not None else None
+    if type(schema) is not int or schema != SCHEMA_VERSION:
+        return None  # older (to migrate) or newer (to refuse), or no version at all
+    loaded = Loaded()
+    loaded.whole["meta"] = codec.encode_json(meta)
+    for name, table in small.items():
+        if table:
+            setattr(loaded, name, next(iter(table.values())))
+        loaded.whole[name] = codec.encode_sorted(table)
+    for name in TABLES:
+        table = getattr(current, name)
+        if loaded._add(name, sorted(table.items(), key=lambda item: int(item[0]))):
+            return None  # two records share an id: the plain path says where
+    return loaded
+
+
+def _keys_are_numbers(table: dict[str, Any]) -> bool:
+    # The plain path's rule (schema._check_table) for every key at once: ASCII digits.
+    joined = "".join(table)
+    return all(table) and joined.isascii() and (not joined or joined.isdecimal())
