@@ -81,10 +81,7 @@ class Document:
         self._saved = 0
 
     def _hold(self, loaded: Loaded) -> None:
-        self._records = {
-            name: {loaded.keys[name][id]: obj for id, obj in objects.items()}
-            for name, objects in loaded.objects.items()
-        }
+        self._records = loaded.records  # no copy: what was loaded is the document's now
         self._order = {name: sorted(records) for name, records in self._records.items()}
         self._changed = {name: set() for name in self._records}
         self._fresh = True

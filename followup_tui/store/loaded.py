@@ -17,7 +17,6 @@ and any unknown ones as encoded bytes, to be written back as they are.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 import msgspec
@@ -40,6 +39,8 @@ class Loaded:
         self.objects: dict[str, dict[str, Any]] = {name: {} for name in TABLES}
         #: table -> id -> the record's document key in the file
         self.keys: dict[str, dict[str, str]] = {name: {} for name in TABLES}
+        #: table -> document key -> model object, in any order
+        self.records: dict[str, dict[str, Any]] = {name: {} for name in TABLES}
         #: table name -> its encoded value, for every table that is not a record table
         self.whole: dict[str, bytes] = {}
         #: True when the file does not hold this yet: a new file, or one migrated in memory
@@ -69,10 +70,10 @@ class Loaded:
             loaded.whole[name] = codec.encode_sorted(table)
         for name, kind in TABLES.items():
             table = data.get(name, {})
-            records = (
-                (key, codec.convert(record, kind, f'$.{name}["{key}"]'))
-                for key, record in sorted(table.items(), key=lambda item: int(item[0]))
-            )
+            records = {
+                key: codec.convert(table[key], kind, f'$.{name}["{key}"]')
+                for key in sorted(table, key=int)
+            }
             twice = loaded._add(name, records)
             if twice:
                 key, id = twice
@@ -96,16 +97,19 @@ class Loaded:
             "review": codec.encode_sorted({"1": dataset.review}),
         }
         for name in TABLES:
-            records = getattr(dataset, name)
-            twice = loaded._add(name, ((str(n), obj) for n, obj in enumerate(records, 1)))
+            records = {str(n): obj for n, obj in enumerate(getattr(dataset, name), 1)}
+            twice = loaded._add(name, records)
             if twice:
                 raise ValueError(f"two {name} share the id {twice[1]!r}")
         return loaded
 
-    def _add(self, name: str, records: Iterable[tuple[str, Any]]) -> tuple[str, str] | None:
-        # Adds records in insertion order; stops at the first id seen twice: (its key, the id).
+    def _add(self, name: str, records: dict[str, Any]) -> tuple[str, str] | None:
+        # Adds a table's records (key -> object), in insertion order: by key as a number. Stops
+        # at the first id seen twice: (its key, the id).
         objects, keys = self.objects[name], self.keys[name]
-        for key, obj in records:
+        self.records[name] = records
+        for key in sorted(records, key=int):
+            obj = records[key]
             if obj.id in keys:
                 return key, obj.id
             objects[obj.id] = obj
@@ -155,8 +159,7 @@ def read_current(raw: bytes) -> Loaded | None:
             setattr(loaded, name, next(iter(table.values())))
         loaded.whole[name] = codec.encode_sorted(table)
     for name in TABLES:
-        table = getattr(current, name)
-        if loaded._add(name, sorted(table.items(), key=lambda item: int(item[0]))):
+        if loaded._add(name, getattr(current, name)):
             return None  # two records share an id: the plain path says where
     return loaded
 

@@ -34,6 +34,7 @@ def content(loaded: Loaded) -> tuple[Any, ...]:
         loaded.review,
         {name: list(objects.items()) for name, objects in loaded.objects.items()},
         loaded.keys,
+        loaded.records,
         loaded.whole,
     )
 
