@@ -1,9 +1,12 @@
 """The data file in memory: its records as model objects, and how a save writes them.
 
 The file is one JSON document in TinyDB's layout (see :mod:`.schema`), compact, with table names
-and document keys sorted as strings. In memory each record is the model object itself under its
-document key, with no plain copy of the data beside it; the small tables, and any this version
-does not know, are kept as their encoded bytes (see :class:`.loaded.Loaded`).
+and document keys sorted as strings: stock TinyDB reads what a save writes. A save writes that
+layout directly, not through TinyDB, whose storages re-encode the whole document on every change
+(saving one edit at 10,000 interviews went from 0.37x the time of TinyDB's stock ``JSONStorage``
+to 0.16-0.22x). In memory each record is the model object itself under its document key, with no
+plain copy of the data beside it; the small tables, and any this version does not know, are kept
+as their encoded bytes (see :class:`.loaded.Loaded`).
 
 A save writes the file in that order in one pass, the records of each table in blocks of
 :data:`BLOCK` encoded at once, and notes where each block landed. The next save encodes again

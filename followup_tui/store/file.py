@@ -1,5 +1,8 @@
 """Opening the data file: the folder, the lock, reading and checking, and upgrading old schemas.
 
+A current file is read in one typed decode (:func:`.loaded.read_current`); any other file takes
+the checked path, read through TinyDB (:mod:`.checked`, imported only then), migrated if older.
+
 Everything here either succeeds or leaves the file exactly as it was: an unreadable file, or one
 from a newer followup, is never repaired, rewritten or backed up. Only a file of an older schema
 is changed: first it is copied to ``followup.json.bak-v{N}-{YYYYmmddTHHMMSS}``, then the migrated
@@ -32,9 +35,9 @@ from pathlib import Path
 
 import filelock
 
-from ..domain import FormatError, codec, paused_gc
+from ..domain import FormatError, paused_gc
 from .loaded import Loaded, read_current
-from .schema import SCHEMA_VERSION, migrate, read_schema
+from .schema import SCHEMA_VERSION, migrate
 from .storage import check_replaceable, fsync_directory, write_new_file
 
 #: A file at least this big is frozen out of the garbage collector's sight once loaded (see
@@ -152,8 +155,9 @@ def load(real: Path, name: str, *, read_only: bool) -> Loaded:
             loaded = read_current(raw)  # a current file, read fast; None for any other
             schema = SCHEMA_VERSION
             if loaded is None:
-                data = codec.decode_json(raw)
-                schema = read_schema(data)
+                from .checked import read_document  # TinyDB, only for a file that needs it
+
+                data, schema = read_document(raw)
                 if schema > SCHEMA_VERSION:
                     raise StoreError(
                         f"cannot read {name}: it was written by a newer followup "

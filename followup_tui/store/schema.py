@@ -1,12 +1,18 @@
 """The shape of the data file, its schema versions, and the migrations between them.
 
-The file is a TinyDB document: table name -> document id (a decimal string) -> record::
+The file is a TinyDB database, in TinyDB's own layout: table name -> document id (``doc_id``, a
+decimal string) -> record::
 
     {"meta":       {"1": {"schema": 3}},
      "settings":   {"1": {...Settings...}},
      "companies":  {"1": {...Company...}, "2": {...}},
      "interviews": {...}, "contacts": {...}, "templates": {...},
      "review":     {"1": {...ReviewState...}}}
+
+Stock TinyDB opens the file as it is (``TinyDB(path).table("contacts").all()``), and so does
+followup's checked path, which reads every file the fast read declines through TinyDB
+(:mod:`.checked`); the fast read (:func:`.loaded.read_current`) and every save
+(:mod:`.document`) read and write this same layout directly, for speed.
 
 Records are model objects as :func:`codec.to_builtins` gives them (dates as ISO strings). A
 record is known by its own ``"id"``; document ids only keep the order in which records were first
@@ -30,8 +36,9 @@ dates (see :func:`~followup_tui.domain.feedback_from_flags` for how the old valu
 The fields schema 3 added elsewhere (a company's ``cooling_off_learned_on``, new touch kinds) are
 optional, so they need no migration.
 
-Each entry of :data:`MIGRATIONS` takes a document of schema N to N + 1, on plain data, before
-validation; they are written defensively, since validation afterwards names whatever is wrong.
+Each entry of :data:`MIGRATIONS` takes a document of schema N to N + 1, on the records TinyDB
+read, before validation; they are written defensively, since validation afterwards names
+whatever is wrong.
 """
 
 from __future__ import annotations

@@ -4,7 +4,9 @@ A :class:`Store` holds the whole data file in memory, as model objects. Changes 
 disk I/O) and reach the disk only on :meth:`Store.flush`, which the app calls from a worker
 thread; see :mod:`followup_tui.store.document` for how a save writes only what changed,
 :mod:`followup_tui.store.storage` for how it survives a crash, and
-:mod:`followup_tui.store.schema` for the file's shape (TinyDB's), versions and migrations.
+:mod:`followup_tui.store.schema` for the file's shape (TinyDB's), versions and migrations. A
+current file is read straight into the model (:mod:`followup_tui.store.loaded`); any other is read
+through TinyDB (:mod:`followup_tui.store.checked`).
 
 While a store is open for writing, a lock file (``followup.json.lock``) keeps a second followup
 from opening the same file; the OS drops the lock if the process dies. The lock and every save go

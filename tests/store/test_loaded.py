@@ -1,8 +1,9 @@
 """The fast read of a current file gives what the checked plain read gives, or declines.
 
-``read_current`` decodes a file straight into the model; ``Loaded.from_plain`` checks a plain
-document step by step and names the place of any problem. For every file the fast read accepts,
-the two must agree on everything the store keeps; every file it declines goes the plain way.
+``read_current`` decodes a file straight into the model; the checked path reads it through
+TinyDB (``read_document``) and ``Loaded.from_plain`` checks its records step by step, naming the
+place of any problem. For every file the fast read accepts, the two must agree on everything the
+store keeps; every file it declines goes the checked way.
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from hypothesis import strategies as st
 from followup_tui.domain import Dataset, FormatError, codec, paused_gc
 from followup_tui.store import SCHEMA_VERSION, Store
 from followup_tui.store import file as store_file
+from followup_tui.store.checked import read_document
 from followup_tui.store.loaded import Loaded, read_current
-from followup_tui.store.schema import TABLES, read_schema
+from followup_tui.store.schema import TABLES
 from tests.interop.test_interop_properties import datasets, json_values
 
 FEW = settings(max_examples=40, deadline=None)
@@ -40,9 +42,9 @@ def content(loaded: Loaded) -> tuple[Any, ...]:
 
 
 def plain(raw: bytes) -> Loaded:
-    """The checked plain read, as the store does it for a file of the current schema."""
-    data = codec.decode_json(raw)
-    assert read_schema(data) == SCHEMA_VERSION
+    """The checked read through TinyDB, as the store does it for a file of the current schema."""
+    data, schema = read_document(raw)
+    assert schema == SCHEMA_VERSION
     return Loaded.from_plain(data)
 
 
