@@ -3,42 +3,46 @@
 from __future__ import annotations
 
 import asyncio
-import gc
 import signal
+import time
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import work
-from textual.app import App, SystemCommand
+from textual import events, work
+from textual.app import SystemCommand
 from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
-from textual.timer import Timer
 from textual.widgets import TextArea
 
 from ..domain import Dataset, bindable, check_keymap
-from ..search import Hit, SearchIndex
-from ..store import Store, StoreError
+from ..store import Store
+from . import collector
 from .commands import COMMANDS, bindings_for
 from .safe_output import DropUnsafeCharacters
+from .saving import Saving
 
-#: Seconds of quiet after a change before the file is written. With the note's draft pause
-#: (note_screen.DRAFT_DELAY) this bounds what a crash can lose to the last ~0.6 s of typing.
-SAVE_DELAY = 0.3
-#: Seconds between attempts to save again after a save failed (full disk, folder gone, ...).
-RETRY_DELAY = 5.0
+if TYPE_CHECKING:
+    from ..search import Hit, SearchIndex
+
 #: The signals that end the app politely: the window closed, a kill, an interrupt.
 POLITE_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
+#: Seconds without a key or a click before the held full garbage collection may run (see
+#: collector): a pause in the typing, not between two keys.
+IDLE_BEFORE_COLLECTING = 2.0
+#: Seconds between looks at whether that moment has come.
+COLLECT_CHECK = 0.5
 
 
 #: The app's actions on a single letter (or ?, /), which type text while an editor has focus.
 _LETTER_ACTIONS = ("help", "quit", "search", "export_data", "import_data")
 
 
-class FollowupApp(App[None]):
+class FollowupApp(Saving):
     """The Textual application; one instance per run, over one open store."""
 
     CSS_PATH = "app.tcss"
@@ -46,29 +50,40 @@ class FollowupApp(App[None]):
     BINDINGS = bindings_for("app")
 
     def __init__(self, store: Store, *, today: date, demo: bool = False) -> None:
-        super().__init__()
-        self.store = store
+        super().__init__(store)
         self.today = today
         self.demo = demo
         self.sub_title = ("demo data" if demo else str(store.path)) + f" · {today:%a %d %b %Y}"
-        self._save_timer: Timer | None = None
-        self._retry_timer: Timer | None = None
-        self.save_problem: str | None = None
-        """Why the last save failed, while changes are kept only in memory; else None."""
         self._sub_title = self.sub_title
         self._safe_output = DropUnsafeCharacters()
         self.search_index: SearchIndex | None = None
         """Built in the background at start-up, then kept current by the store's listener."""
         self._index_stale = False
+        self._last_input = time.monotonic()
+        self._holding_collections = False
 
-    def on_mount(self) -> None:
-        """Apply the user's key remapping, then show the main screen."""
+    def get_default_screen(self) -> Screen[None]:
+        """The main screen, first on the stack: composed with the app, and drawn whole in the
+        first frame (a screen pushed on mount is laid out inside the app's start-up batch,
+        whose frame Textual drops, so the first frame drawn was only part of the screen)."""
         from .screens.main import MainScreen
 
+        return MainScreen()
+
+    def on_mount(self) -> None:
+        """Apply the user's key remapping; index once the main screen is drawn."""
         self._apply_stored_keymap()
-        self.push_screen(MainScreen())
         self._watch_hangups(True)
         self.store.subscribe(self._store_changed)
+        collector.hold_full_collections()
+        self._holding_collections = True
+        self.set_interval(COLLECT_CHECK, self._collect_garbage, name="collect garbage")
+        # After the first frame: a thread started now would take turns with the UI thread
+        # (there is one interpreter lock) while the main screen is being drawn.
+        self.call_after_refresh(self._start_index)
+
+    def _start_index(self) -> None:
+        self._index_stale = False  # built from the data as it is now, whatever changed before
         self._build_index(self.store.dataset())
 
     def _apply_stored_keymap(self) -> None:
@@ -90,21 +105,23 @@ class FollowupApp(App[None]):
 
     # Search index -------------------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="index")
+    # A description, or Textual writes one from the arguments' repr: a second at 10,000 interviews.
+    @work(thread=True, exclusive=True, group="index", description="build the search index")
     def _build_index(self, data: Dataset) -> None:
-        # From a snapshot: the store's own mappings may change on the UI thread meanwhile.
-        index = SearchIndex.build(
-            {c.id: c for c in data.companies},
-            {i.id: i for i in data.interviews},
-            {c.id: c for c in data.contacts},
-        )
+        from ..search import SearchIndex
+
+        # From a snapshot: the store's own mappings may change on the UI thread meanwhile. Only
+        # young collections run meanwhile, and the index is frozen once built (see collector).
+        with collector.building():
+            index = SearchIndex.build(
+                {c.id: c for c in data.companies},
+                {i.id: i for i in data.interviews},
+                {c.id: c for c in data.contacts},
+            )
         self.call_from_thread(self._index_built, index)
 
     def _index_built(self, index: SearchIndex) -> None:
         self.search_index = index
-        # The records and the index live as long as the app: keep the garbage collector from
-        # walking them again on every full collection (a 0.3-0.5 s stall at 50,000 records).
-        gc.freeze()
         if self._index_stale:  # something changed while it was being built
             self._index_stale = False
             self.search_index = None
@@ -114,14 +131,14 @@ class FollowupApp(App[None]):
         # Every write is saved, whoever made it: no screen has to remember to ask for it.
         self._schedule_save()
         index = self.search_index
-        if index is None or table == "*":
-            # Not built yet (it will be rebuilt when done), or everything changed (an import).
-            self._index_stale = True
-            if table == "*" and index is not None:
+        if table == "*":  # everything changed (an import): show it, and index it afresh
+            self.call_later(self._show_replaced_data)
+            if index is not None:
                 self.search_index = None
-                self._build_index(self.store.dataset())
-            if table == "*":
-                self.call_later(self._show_replaced_data)
+                self._start_index()
+                return
+        if index is None:  # not built yet: built again once done
+            self._index_stale = True
             return
         index.apply(table, id, record)
 
@@ -162,8 +179,21 @@ class FollowupApp(App[None]):
         main.select(panels[-1].id if panels else None, hit.id)
 
     def on_unmount(self) -> None:
-        """Leave the signals as they were."""
+        """Leave the signals and the garbage collector as they were."""
         self._watch_hangups(False)
+        if self._holding_collections:
+            self._holding_collections = False
+            collector.release()
+
+    async def on_event(self, event: events.Event) -> None:
+        """Note when the user last pressed a key or used the mouse, then handle the event."""
+        if isinstance(event, events.InputEvent):
+            self._last_input = time.monotonic()
+        await super().on_event(event)
+
+    def _collect_garbage(self) -> None:
+        idle = time.monotonic() - self._last_input >= IDLE_BEFORE_COLLECTING
+        collector.collect_if_due(idle)
 
     def _watch_hangups(self, on: bool) -> None:
         # A closed terminal window (SIGHUP), a polite kill (SIGTERM) or an interrupt sent from
@@ -201,87 +231,6 @@ class FollowupApp(App[None]):
     ) -> None:
         """Show a notification; never as markup, since messages quote names, notes and paths."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
-
-    # Saving -------------------------------------------------------------------------------------
-
-    def _schedule_save(self) -> None:
-        # Called for every change the store announces: it is written once things have been
-        # quiet a moment, so a burst of changes (typing, a cascade of deletes) is one save.
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_DELAY, self._save_in_background)
-
-    def _save_in_background(self) -> None:
-        self._save_timer = None
-        self.run_worker(self._write_store, thread=True, group="save", exclusive=False)
-
-    def _write_store(self) -> None:
-        try:
-            self.store.flush()
-        except StoreError as error:
-            self.call_from_thread(self._save_failed, str(error))
-        else:
-            # Only news after a failure; most saves need no call back (and one that ends as the
-            # app closes must not leave a callback for a loop that is gone).
-            if self.save_problem is not None:
-                self.call_from_thread(self._save_worked)
-
-    def save_now(self) -> bool:
-        """Write pending changes at once (on quit); False, after saying why, if that failed."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
-        try:
-            self.store.flush()
-        except StoreError as error:
-            self._save_failed(str(error))
-            return False
-        self._save_worked()
-        return True
-
-    def _save_failed(self, problem: str) -> None:
-        # The changes stay in memory (the store keeps them dirty); say so where the eye is, in
-        # the header and in a toast, and try again in a while.
-        first = self.save_problem is None
-        self.save_problem = problem
-        self.sub_title = f"NOT SAVED: {problem}"
-        if first:
-            self.notify(
-                f"{problem}. Your changes are kept in memory; followup tries again every "
-                f"{RETRY_DELAY:.0f} s, and asks before you quit.",
-                title="Not saved",
-                severity="error",
-                timeout=10,
-            )
-        if self._retry_timer is None:
-            self._retry_timer = self.set_timer(RETRY_DELAY, self._retry_save)
-
-    def _retry_save(self) -> None:
-        self._retry_timer = None
-        self._save_in_background()
-
-    def _save_worked(self) -> None:
-        if self.save_problem is None:
-            return
-        self.save_problem = None
-        self.sub_title = self._sub_title
-        self.notify("Everything is saved again.", title="Saved")
-
-    def export_unsaved(self) -> Path | None:
-        """Write everything to a private file in the home folder; its path, or None on failure.
-
-        The way out when the database cannot be written: the file is the usual export, which
-        ``followup import`` reads back.
-        """
-        from ..interop import export_json
-        from ..store import atomic_write
-
-        path = Path.home() / f"followup-unsaved-{datetime.now():%Y%m%d-%H%M%S}.json"
-        try:
-            atomic_write(path, export_json(self.store.dataset()))
-        except OSError:
-            return None
-        return path
 
     # Actions ------------------------------------------------------------------------------------
 
@@ -324,14 +273,6 @@ class FollowupApp(App[None]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
-
-    def save_everything(self) -> None:
-        """Keep every open note as a draft and write the store."""
-        for screen in self.screen_stack:
-            save = getattr(screen, "save_draft_now", None)
-            if save is not None:
-                save()
-        self.save_now()
 
     async def action_quit(self) -> None:
         """Save, then leave; if saving fails, ask before leaving the changes behind."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -13,6 +14,14 @@ from followup_tui.store.store import Store
 from followup_tui.tui.app import FollowupApp
 
 TODAY = date(2026, 11, 26)
+
+
+@pytest.fixture(autouse=True)
+def _thaw() -> Iterator[None]:
+    """The app freezes what it builds out of the garbage collector's sight (tui/collector.py):
+    thawed after each test, so what the test left behind can be collected."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture

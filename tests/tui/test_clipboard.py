@@ -78,4 +78,6 @@ async def test_c_copies_exactly_the_previewed_note(x_display: str, demo_app: Fol
         await pilot.press("c")
         await wait_for(pilot, lambda: "Note copied" in notices(demo_app), "the copy's toast")
         assert clipboard_contents() == note
-        assert "system clipboard (xclip)" in screen_text(demo_app)
+        await wait_for(
+            pilot, lambda: "system clipboard (xclip)" in screen_text(demo_app), "the toast drawn"
+        )

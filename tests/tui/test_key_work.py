@@ -59,10 +59,10 @@ async def test_marking_sent_renders_once_saves_once_and_reviews_off_the_ui_threa
         )
         await pilot.pause()
         # One save; the sent note is not drawn again, as the selection moves on to the next
-        # person, whose note is loaded once (and drawn as any new selection's is, on load and
-        # on the editor's change).
+        # person, whose note is loaded and drawn once (loading text into the editor is not an
+        # edit: nothing is drawn again for it).
         assert counts == {
-            "show_status": 2,
+            "show_status": 1,
             "load_note": 1,
             "save_draft_now": 1,
             "due_by_interview in a thread": 1,

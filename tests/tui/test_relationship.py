@@ -259,9 +259,10 @@ async def test_who_do_you_know_at_a_company_from_search(
 ) -> None:
     from followup_tui.tui.screens.search import SearchScreen
 
-    from .test_search_screen import search_for
+    from .test_search_screen import search_for, wait_for_index
 
     async with demo_app.run_test(size=(120, 45)) as pilot:
+        await wait_for_index(pilot)  # built in a thread once the first frame is drawn
         await pilot.press("slash")
         await wait_for(pilot, lambda: isinstance(demo_app.screen, SearchScreen), "the search")
         await search_for(pilot, "company:acme łukasz")

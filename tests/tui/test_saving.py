@@ -21,7 +21,7 @@ from textual.widgets import Checkbox
 from followup_tui.domain import Company
 from followup_tui.store import storage
 from followup_tui.store.store import Store
-from followup_tui.tui import app as app_module
+from followup_tui.tui import saving as saving_module
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.screens import note_screen
 from followup_tui.tui.screens.confirm import ConfirmDialog
@@ -48,7 +48,7 @@ class FullDisk:
 def full_disk(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[FullDisk]:
     disk = FullDisk()
     monkeypatch.setattr(storage, "atomic_write", disk)
-    monkeypatch.setattr(app_module, "RETRY_DELAY", 0.2)
+    monkeypatch.setattr(saving_module, "RETRY_DELAY", 0.2)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     (tmp_path / "home").mkdir()
     yield disk
@@ -172,4 +172,4 @@ async def test_an_interrupt_keeps_the_note_typed_a_moment_before(
 
 def test_a_crash_loses_at_most_the_last_few_tenths_of_a_second_of_typing() -> None:
     # The draft is kept after DRAFT_DELAY of quiet and written SAVE_DELAY after that.
-    assert note_screen.DRAFT_DELAY + app_module.SAVE_DELAY <= 0.6
+    assert note_screen.DRAFT_DELAY + saving_module.SAVE_DELAY <= 0.6

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...domain import (
@@ -36,6 +36,7 @@ from ...search import Hit
 from ...store import Store
 from ..commands import bindings_for
 from ..services import UsesServices
+from ..widgets.footer import Footer
 from .forms_company import CompanyForm, FeedbackForm
 
 

@@ -14,15 +14,17 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Center, Container, Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
+from textual.widgets import ContentSwitcher, Header, OptionList, Static
 from textual.worker import get_current_worker
 
 from ...domain import Contact, Dataset, Interview, Stage, Touch
 from ...review import InterviewRow, SentNote, due_by_interview, interview_rows, next_person
 from ..commands import bindings_for
+from ..widgets.footer import Footer
 from ..widgets.interview_list import InterviewList
 from ..widgets.note_editor import NoteEditor, NotePane
 from ..widgets.people import PeopleList, PersonDetails
+from .breakpoints import preset_breakpoints
 from .connecting import Connecting
 
 #: Keys that type text in the editor, so the screen hides them from the footer there.
@@ -45,6 +47,10 @@ _LETTER_ACTIONS = frozenset(
         "company",
     }
 )
+
+#: Interviews up to which the list's due markers are worked out before it is drawn (a few
+#: milliseconds); with more, the list is drawn at once and its markers follow from a thread.
+DUE_AT_ONCE = 2000
 
 WELCOME = (
     "Welcome to followup.\n\n"
@@ -70,9 +76,15 @@ class MainScreen(Connecting):
     def __init__(self) -> None:
         super().__init__()
         self.stage_filter: Stage | None = None
+        self._due: dict[str, str] = {}
+        """The list's due markers as last worked out: interview id to what is due first."""
+        self._top_until_due: str | None = None
+        """The interview drawn on top before the first markers came: while it is still the one
+        selected in the focused list, the top row stays selected when the markers reorder it."""
 
     def compose(self) -> ComposeResult:
         """The welcome state and the three panes; one of them shows at a time."""
+        preset_breakpoints(self)
         yield Header()
         with ContentSwitcher(initial="panes", id="switcher"):
             with Center(id="welcome"):
@@ -87,13 +99,14 @@ class MainScreen(Connecting):
                     yield NotePane(id="note", classes="pane")
         yield Footer(compact=True)
 
-    def on_mount(self) -> None:
-        """Fill the panes from the store."""
+    async def on_mount(self) -> None:
+        """Fill the panes from the store, and the footer with its keys, for the first frame."""
         self.query_one("#left").border_title = "Interviews"
         self.query_one("#middle").border_title = "Panel"
         self.query_one("#note").border_title = "Note"
         self.load_note()  # nobody yet: an empty, disabled editor
         self.reload()
+        await self.query_one(Footer).show_keys()
 
     # Feeding the panes --------------------------------------------------------------------------
 
@@ -111,31 +124,53 @@ class MainScreen(Connecting):
             self.set_reactive(MainScreen.contact_id, None)
             return
         switcher.current = "panes"
-        row = self._show_rows(due_by_interview(store.dataset(), self.services.today))
+        if len(store.interviews) <= DUE_AT_ONCE:
+            self._due = due_by_interview(store.dataset(), self.services.today)
+        else:  # the markers as last known, then fresh ones from a thread once this is drawn
+            self.call_after_refresh(self._recheck_due)
+        first = not self.query_one(InterviewList).rows
+        row = self._show_rows(self._due)
+        if first and len(store.interviews) > DUE_AT_ONCE:
+            self._top_until_due = row.id if row else None
         self.set_reactive(MainScreen.interview_id, row.id if row else None)
         self._show_panel()
         self._show_selection(afresh=afresh)
 
-    def _show_rows(self, due: dict[str, str]) -> InterviewRow | None:
-        """Fill the interview list, with ``due`` markers; the highlighted row after it."""
+    def _show_rows(self, due: dict[str, str], *, top: bool = False) -> InterviewRow | None:
+        """Fill the interview list, with ``due`` markers; the highlighted row after it (the
+        same interview, or with ``top`` the first row)."""
         store = self.services.store
         rows = interview_rows(store.interviews.values(), store.companies, due, self.stage_filter)
         current = self.interview_id
         listing = self.query_one(InterviewList)
-        listing.set_rows(rows, keep=lambda row: row.id == current)
+        if top:
+            listing.set_rows(rows, keep=lambda row: row is rows[0])
+        else:
+            listing.set_rows(rows, keep=lambda row: row.id == current)
         stage = self.stage_filter
         self.query_one("#left").border_title = (
             f"Interviews: {stage.label}" if stage else "Interviews"
         )
         return listing.highlighted_row
 
-    @work(thread=True, exclusive=True, group="due")
+    def _recheck_due(self) -> None:
+        self._refresh_due(self.services.store.dataset(), self.services.today)
+
+    # A description, or Textual writes one from the arguments' repr: a second at 10,000 interviews.
+    @work(thread=True, exclusive=True, group="due", description="the list's due markers")
     def _refresh_due(self, data: Dataset, today: date) -> None:
         # The whole review is asked again to know which interviews have something due: off the
         # UI thread, from a snapshot, so a key press does not wait for it.
         due = due_by_interview(data, today)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_rows, due)
+            self.app.call_from_thread(self._due_known, due)
+
+    def _due_known(self, due: dict[str, str]) -> None:
+        """Fresh markers: the list shows them, in its due-first order."""
+        self._due = due
+        top, self._top_until_due = self._top_until_due, None
+        listing = self.query_one(InterviewList)
+        self._show_rows(due, top=top is not None and top == self.interview_id and listing.has_focus)
 
     def watch_interview_id(self) -> None:
         """Another interview: show its panel, and the note for the person highlighted there."""

@@ -11,6 +11,8 @@ a draft is always kept for the person it was written to, however the selection m
 
 from __future__ import annotations
 
+import time
+
 from textual import on
 from textual.reactive import var
 from textual.screen import Screen
@@ -26,7 +28,6 @@ from ...domain import (
     save_draft,
 )
 from ...notes import (
-    GAP,
     NoteContext,
     all_templates,
     default_template,
@@ -40,7 +41,7 @@ from ..services import UsesServices
 from ..widgets.note_editor import NoteEditor, NotePane
 
 #: Seconds of typing pause before a draft is kept and compared with the panel's other notes;
-#: the app writes it SAVE_DELAY later (see tui/app.py).
+#: the app writes it SAVE_DELAY later (see tui/saving.py).
 DRAFT_DELAY = 0.3
 
 
@@ -58,6 +59,7 @@ class NoteScreen(UsesServices, Screen[None]):
         self._unedited_draft: str | None = None
         """The kept draft as loaded (dates said for today): saving it again would redate it."""
         self._draft_timer: Timer | None = None
+        self._last_edit = 0.0
 
     def note_selection(self) -> tuple[Interview | None, Contact | None]:
         """The interview and the person the note is about (subclasses decide)."""
@@ -138,15 +140,21 @@ class NoteScreen(UsesServices, Screen[None]):
         contact = self.services.store.contacts.get(self.note_for[1] or "")
         self.query_one(NotePane).show_template(template, contact.name if contact else "")
 
-    @on(NoteEditor.Changed, "#note-editor")
-    def _note_changed(self) -> None:
-        self._update_status(check_duplicates=False)
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = self.set_timer(DRAFT_DELAY, self._draft_pause)
+    @on(NoteEditor.Edited, "#note-editor")
+    def _note_edited(self) -> None:
+        # The count followed the key already, in the same frame (NotePane); what waits for a
+        # pause in the typing is the draft and the comparison with the panel's other notes.
+        # One timer for a burst of keys, not one made and stopped for each key.
+        self._last_edit = time.monotonic()
+        if self._draft_timer is None:
+            self._draft_timer = self.set_timer(DRAFT_DELAY, self._draft_pause)
 
     def _draft_pause(self) -> None:
         self._draft_timer = None
+        rest = self._last_edit + DRAFT_DELAY - time.monotonic()
+        if rest > 0.001:  # typed again since: the pause is counted from the last key
+            self._draft_timer = self.set_timer(rest, self._draft_pause)
+            return
         self.save_draft_now()
         self._update_status()
 
@@ -178,16 +186,13 @@ class NoteScreen(UsesServices, Screen[None]):
         if updated != contact:
             self.services.store.put(updated)
 
-    def _update_status(self, check_duplicates: bool = True) -> None:
+    def _update_status(self) -> None:
         interview, contact = self.note_selection()
         pane = self.query_one(NotePane)
         if contact is None or self.template is None:
             return
         text = self.query_one(NoteEditor).text
-        warning = self._duplicate_warning(interview, contact, text) if check_duplicates else ""
-        gaps = list(dict.fromkeys(GAP.findall(text)))
-        if gaps and not warning:
-            warning = f"Fill in before sending: {', '.join(gaps[:4])}"
+        warning = self._duplicate_warning(interview, contact, text)
         pane.show_status(
             text,
             self.services.store.settings.limit_for(self.template.channel),

@@ -15,7 +15,7 @@ from datetime import date
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Center, Horizontal, Vertical
-from textual.widgets import ContentSwitcher, Footer, Header, Static
+from textual.widgets import ContentSwitcher, Header, Static
 from textual.worker import get_current_worker
 
 from ...domain import (
@@ -41,8 +41,10 @@ from ...review import (
     snooze,
 )
 from ..commands import bindings_for
+from ..widgets.footer import Footer
 from ..widgets.note_editor import NoteEditor, NotePane
 from ..widgets.virtual_list import VirtualList
+from .breakpoints import preset_breakpoints
 from .note_sending import NoteSending
 from .review_view import empty_content, head_content, item_content, item_detail
 
@@ -81,6 +83,7 @@ class ReviewScreen(NoteSending):
 
     def compose(self) -> ComposeResult:
         """Progress and counts on top; the queue and the item below; or the empty state."""
+        preset_breakpoints(self)
         yield Header()
         yield Static(id="review-head")
         with ContentSwitcher(initial="review-panes", id="review-switcher"):
@@ -113,7 +116,8 @@ class ReviewScreen(NoteSending):
         """Read the queue again in a worker thread; the screen keeps its place when it comes."""
         self._read_queue(self.services.store.dataset(), self.services.today)
 
-    @work(thread=True, exclusive=True, group="review-queue")
+    # A description, or Textual writes one from the arguments' repr: a second at 10,000 interviews.
+    @work(thread=True, exclusive=True, group="review-queue", description="the review's queue")
     def _read_queue(self, data: Dataset, today: date) -> None:
         fresh = overview(data, today)
         if not get_current_worker().is_cancelled:

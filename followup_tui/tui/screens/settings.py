@@ -17,12 +17,14 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Header, Input, Label, Static, TextArea
+from textual.widgets import Checkbox, Header, Input, Label, Static, TextArea
 
 from ...domain import CADENCE_DAYS_MAX, Bindable, Settings, bindable
 from ...domain import keymap as keymap_rules
 from ..commands import COMMANDS, bindings_for, key_label
 from ..services import UsesServices
+from ..widgets.footer import Footer
+from .breakpoints import preset_breakpoints
 from .confirm import ConfirmDialog
 from .forms import CleanInput
 
@@ -77,6 +79,7 @@ class SettingsScreen(UsesServices, Screen[None]):
 
     def compose(self) -> ComposeResult:
         """You, timing and LinkedIn on the left (or on top); keys on the right (or below)."""
+        preset_breakpoints(self)
         yield Header()
         with VerticalScroll(id="set-body"):
             with Vertical(id="set-form"):

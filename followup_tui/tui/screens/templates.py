@@ -18,7 +18,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import (
-    Footer,
     Header,
     Input,
     Label,
@@ -34,6 +33,7 @@ from ...notes import BUILTIN_TEMPLATES, NoteContext, all_templates
 from ..commands import bindings_for
 from ..services import UsesServices
 from ..template_preview import placeholder_reference, preview_content, sample_context
+from ..widgets.footer import Footer
 from .confirm import ConfirmDialog
 from .forms import CleanInput
 
