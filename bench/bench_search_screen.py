@@ -1,11 +1,11 @@
-"""How soon typed search results reach the screen, at 10,000 interviews and 40,000 contacts.
+"""How soon typed search results reach the screen, over data shaped like a real search.
 
 Runs the real app headless over a real store file, opens the search, and for each keystroke
 measures (a) the screen's own work (the index query and handing the rows to the list) and (b)
 the time until the app is idle again with the new rows painted. Then it pastes queries of 200 to
 1,000,000 characters into the box (cut to the query limit, issue 9) and measures the same.
 Prints figures; asserts nothing.
-Run: python bench/bench_search_screen.py
+Run: python bench/bench_search_screen.py [INTERVIEWS, default 10000]
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ QUERIES = ["jose", "eng man", "microbrew", "company:acme eng", "stage:rejected",
 
 
 async def run() -> None:
-    companies, interviews, contacts = make(random.Random(7))
+    companies, interviews, contacts = make(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000)
     folder = Path(tempfile.mkdtemp())
     store = Store.open(folder / "followup.json")
     store.replace_all(

@@ -9,7 +9,8 @@ The pieces live in small modules: :mod:`.text` (words and typos),
 :mod:`.query` (the query language), :mod:`.records` (what is indexed), :mod:`.vocab` (sorted
 vocabularies), :mod:`.postings` (the records under their words), :mod:`.ranking` (levels of a
 match), :mod:`.answer` (a query answered), :mod:`.index` (the index kept current with the
-store), :mod:`.hits` (results, snippets and spans) and :mod:`.render` (what ``followup search``
+store), :mod:`.once` (one query without indexing everything), :mod:`.hits` (results, snippets and
+spans), :mod:`.bits` (sets of records as masks) and :mod:`.render` (what ``followup search``
 prints).
 """
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 from ..domain import fold
 from .hits import Hit, SearchResult
 from .index import SearchIndex
+from .once import search_once
 from .query import CUT_HINT, FILTERS, MAX_QUERY, MAX_WORDS, Query, parse_query
 from .render import render_search, search_json
 
@@ -34,4 +36,5 @@ __all__ = [
     "parse_query",
     "render_search",
     "search_json",
+    "search_once",
 ]

@@ -1,21 +1,35 @@
-"""A query answered from the postings: the records every word and filter allows, best first."""
+"""A query answered from the postings: the records every word and filter allows, best first.
+
+Sets of records are masks (:mod:`.bits`); only the records shown are ever listed one by one.
+"""
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from heapq import nsmallest
 from itertools import islice
 
-from .hits import Hit, Kind, SearchResult, match_spans, snippet
+from ..domain import fold
+from .bits import mask_of, members, tester, union
+from .hits import Hit, Kind, SearchResult, snippet
+from .marker import Marker
 from .postings import KINDS, Postings
 from .query import Query, parse_query
-from .ranking import Tiers, by_level, width
-from .records import Record
+from .ranking import Tiers, by_level
+from .records import Field, Record
+
+#: :func:`fold` for short fields, which come back keystroke after keystroke (names, titles).
+_fold = lru_cache(maxsize=4096)(fold)
 
 
 class Searchable(Postings):
     """Postings that answer queries."""
+
+    def _shown(self, kind: Kind, id: str) -> Record:
+        """The record of ``kind`` ``id`` as it is indexed, to show it."""
+        raise NotImplementedError
 
     def search(self, query: str | Query, limit: int | None = None) -> SearchResult:
         """The people and the interviews that match ``query``: people first, each group best
@@ -33,17 +47,15 @@ class Searchable(Postings):
         near: dict[str, frozenset[str]] = {}
         for word in q.words:
             near[word] = self._short.near(word)
-            typo = set().union(*(self._short.exact(w) for w in near[word]))
+            typo = union(self._short.exact(w) for w in near[word])
             prefix, long = self._short.records(word), self._long.records(word)
             tiers.append((self._short.exact(word), prefix, long, typo))
         candidates = allowed
-        # The narrowest word first, and every later one only filters what is left: the union
-        # of a word's sets (most records, for a letter) is built at most once per query.
-        for _, prefix, long, typo in sorted(tiers, key=width):
+        for _, prefix, long, typo in tiers:
             if candidates is None:
                 candidates = prefix | long | typo
             else:
-                candidates = (candidates & prefix) | (candidates & long) | (candidates & typo)
+                candidates &= prefix | long | typo
         assert candidates is not None
         found = {kind: candidates & self._all[kind] for kind in KINDS}
         levels = {kind: by_level(found[kind], tiers) for kind in KINDS}
@@ -52,20 +64,22 @@ class Searchable(Postings):
     def _result(
         self,
         q: Query,
-        levels: Mapping[Kind, Iterable[tuple[int, set[int]]]],
-        found: dict[Kind, set[int]],
+        levels: Mapping[Kind, Iterable[tuple[int, int]]],
+        found: dict[Kind, int],
         limit: int | None,
         near: dict[str, frozenset[str]],
     ) -> SearchResult:
         hits: list[Hit] = []
+        marker = Marker(q.words, near)  # what every hit's fields are searched with
         for kind in KINDS:
             for score, number in self._top(kind, levels[kind], limit):
-                hits.append(self._hit(self._records[number], score, q.words, near))
-        people, interviews = len(found["contact"]), len(found["interview"])
+                record = self._shown(*self._ids[number])
+                hits.append(self._hit(record, score, marker))
+        people, interviews = found["contact"].bit_count(), found["interview"].bit_count()
         return SearchResult(hits, people + interviews, q.hints, people, interviews)
 
     def _top(
-        self, kind: Kind, levels: Iterable[tuple[int, set[int]]], limit: int | None
+        self, kind: Kind, levels: Iterable[tuple[int, int]], limit: int | None
     ) -> list[tuple[int, int]]:
         """The best ``limit`` records of ``kind``: by level, then in the list's order."""
         order, picked = self._order[kind], list[tuple[int, int]]()
@@ -74,52 +88,56 @@ class Searchable(Postings):
             need = None if limit is None else limit - len(picked)
             if need is not None and need <= 0:
                 break  # before the next level is worked out
-            score, level = next(levels, (0, None))
-            if level is None:
+            score, level = next(levels, (0, 0))
+            if not level:
                 break
-            if level is self._all[kind]:
+            if level == self._all[kind]:
                 chosen = list(islice(order, need))
-            elif len(level) * 8 < len(order):
+            elif level.bit_count() * 8 < len(order):
+                found = members(level)
                 chosen = (
-                    sorted(level, key=self._keys.__getitem__)
+                    sorted(found, key=self._keys.__getitem__)
                     if need is None
-                    else nsmallest(need, level, key=self._keys.__getitem__)
+                    else nsmallest(need, found, key=self._keys.__getitem__)
                 )
             else:  # most of the list: walk it in order, stop once enough are found
-                chosen = list(islice(filter(level.__contains__, order), need))
+                bits = tester(level)
+                chosen = list(islice((n for n in order if n < len(bits) and bits[n] == "1"), need))
             picked += [(score, number) for number in chosen]
         return picked
 
-    def _hit(
-        self, record: Record, score: int, terms: tuple[str, ...], near: dict[str, frozenset[str]]
-    ) -> Hit:
-        best = None
+    def _hit(self, record: Record, score: int, marker: Marker) -> Hit:
+        best: Field | None = None
+        terms, near = marker.terms, marker.near
         if terms:
             best_count = 0
             for f in record.fields:
-                if not any(t in f.folded for t in terms) and not (
-                    f.short and any(w in f.folded for t in terms for w in near[t])
+                # A quick no for most fields; in ASCII text the marker is as quick to say it.
+                folded = None if f.text.isascii() else (_fold if f.short else fold)(f.text)
+                if (
+                    folded is not None
+                    and not any(t in folded for t in terms)
+                    and not (f.short and any(w in folded for t in terms for w in near[t]))
                 ):
                     continue
-                count, spans = match_spans(f.text, terms, near if f.short else {})
+                count = marker.count(f.text, f.short)
                 if count > best_count:
-                    best, best_count = (f, spans), count
+                    best, best_count = f, count
                     if count == len(terms):
                         break  # fields come best first: this one will do
-        label, text, spans = (
-            ("", "", []) if best is None else (best[0].label, best[0].text, best[1])
-        )
+        label, text = ("", "") if best is None else (best.label, best.text)
+        spans = [] if best is None else marker.spans(text, best.short, cut=True)
         cut, moved = snippet(text, spans)
         return Hit(
             record.kind, record.id, float(score), label, cut, moved, record.title, record.subtitle
         )
 
-    def _filtered(self, q: Query) -> set[int] | None:
+    def _filtered(self, q: Query) -> int | None:
         """The records every filter of ``q`` allows, or None when it has no filter."""
         sets = [self._org.records(word) for word in (q.company or "").split()]
         sets += [self._tags.records(tag) for tag in q.tags]
         if q.stage is not None:
-            sets.append(self._stage.get(q.stage, set()))
+            sets.append(self._stage.get(q.stage, 0))
         if q.before is not None or q.after is not None:
             low = bisect_left(self._dated, (q.after.toordinal(), -1)) if q.after else 0
             high = (
@@ -127,8 +145,10 @@ class Searchable(Postings):
                 if q.before
                 else len(self._dated)
             )
-            sets.append({number for _, number in self._dated[low:high]})
+            sets.append(mask_of([number for _, number in self._dated[low:high]]))
         if not sets:
             return None
-        sets.sort(key=len)
-        return sets[0].intersection(*sets[1:])
+        allowed = sets[0]
+        for mask in sets[1:]:
+            allowed &= mask
+        return allowed

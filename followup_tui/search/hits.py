@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .text import prefix_end, words
-
 #: Longest snippet, in characters.
 SNIPPET = 80
 #: Characters of context kept before the first match when a long text is cut.
@@ -53,29 +51,6 @@ class SearchResult:
     #: How many people and how many interviews matched.
     people: int = 0
     interviews: int = 0
-
-
-def match_spans(
-    text: str,
-    terms: tuple[str, ...],
-    fuzzy: dict[str, frozenset[str]],
-) -> tuple[int, list[tuple[int, int]]]:
-    """How many ``terms`` match a word of ``text``, and where: a prefix of the word, or the
-    whole word when it is one of the term's ``fuzzy`` words."""
-    matched: set[str] = set()
-    spans: list[tuple[int, int]] = []
-    for start, end, word in words(text):
-        best = 0
-        for term in terms:
-            if word.startswith(term):
-                matched.add(term)
-                best = max(best, prefix_end(text, start, end, len(term)))
-            elif word in fuzzy.get(term, ()):
-                matched.add(term)
-                best = end
-        if best:
-            spans.append((start, best))
-    return len(matched), spans
 
 
 def snippet(text: str, spans: list[tuple[int, int]]) -> tuple[str, tuple[tuple[int, int], ...]]:

@@ -1,44 +1,43 @@
 """How a person or an interview is seen by search: its fields, its words, its place in the list.
 
-Built once per record when the index is built or the record changes; a keystroke only reads
-these. Short fields (names, titles, companies, roles, tags) are matched with one typo allowed
-and rank above long ones (tidbits, notes, feedback, touches).
+Worked out from the model objects when a record is indexed, shown or replaced, and not kept:
+the index keeps only the words (in its vocabularies) and the place in the list, so the text of
+the notes and touches is held once, by the model. Short fields (names, titles, companies, roles,
+tags) are matched with one typo allowed and rank above long ones (tidbits, notes, feedback,
+touches).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..domain import Contact, Interview, Stage, fold, short_date
 from .hits import Kind
-from .text import folded_words
+from .text import word_set, words_starting
 
 SEP = " · "
 
 
-@dataclass(frozen=True, slots=True)
-class Field:
-    """One searchable piece of text of a record."""
+class Field(NamedTuple):
+    """One searchable piece of text of a record (a named tuple: a record has about ten, and a
+    frozen dataclass took twice as long to make, a third of building the index's records)."""
 
     label: str
     text: str
-    folded: str
     short: bool
 
 
 @dataclass(frozen=True, slots=True)
 class Record:
-    """A person or an interview as the index keeps it."""
+    """A person or an interview as search sees it."""
 
     kind: Kind
     id: str
     fields: tuple[Field, ...]
-    short_words: frozenset[str]
-    long_words: frozenset[str]
-    #: Words of every company the record is linked to, for ``company:``.
-    org_words: frozenset[str]
+    #: The names of every company the record is linked to, for ``company:``.
+    orgs: tuple[str, ...]
     tags: frozenset[str]
     #: Where the record goes when nothing else orders it: people by name, interviews newest
     #: round first. Unique, as it ends with the id.
@@ -50,16 +49,23 @@ class Record:
     day: int | None = None
 
 
+def words_of(
+    record: Record, long: tuple[str, ...] | None = None
+) -> tuple[set[str], set[str], set[str], Iterable[str]]:
+    """The record's folded words: of its short fields, of its long fields (only those that
+    start with one of ``long``, if given), of its companies' names, and its tags."""
+    fields = record.fields
+    texts = [f.text for f in fields if not f.short]
+    return (
+        word_set(*(f.text for f in fields if f.short)),
+        word_set(*texts) if long is None else words_starting(long, *texts),
+        word_set(*record.orgs),
+        record.tags,
+    )
+
+
 def _fields(parts: Iterable[tuple[str, str, bool]]) -> tuple[Field, ...]:
-    return tuple(Field(label, text, fold(text), short) for label, text, short in parts if text)
-
-
-def _words(fields: tuple[Field, ...], short: bool) -> frozenset[str]:
-    return frozenset(w for f in fields if f.short is short for w in folded_words(f.text))
-
-
-def _org(names: Iterable[str]) -> frozenset[str]:
-    return frozenset(w for name in names for w in folded_words(name))
+    return tuple(Field._make(part) for part in parts if part[1])
 
 
 def contact_record(contact: Contact, panels: list[tuple[str, str, str]]) -> Record:
@@ -85,18 +91,16 @@ def contact_record(contact: Contact, panels: list[tuple[str, str, str]]) -> Reco
             ),
         ]
     )
-    companies = [
+    companies = (
         contact.company,
         *(e.company for e in contact.past),
         *(company for _, company, _ in panels),
-    ]
+    )
     return Record(
         kind="contact",
         id=contact.id,
         fields=fields,
-        short_words=_words(fields, True),
-        long_words=_words(fields, False),
-        org_words=_org(companies),
+        orgs=companies,
         tags=frozenset(fold(t) for t in contact.tags),
         key=(fold(contact.name), contact.id),
         title=contact.name,
@@ -129,9 +133,7 @@ def interview_record(
         kind="interview",
         id=interview.id,
         fields=fields,
-        short_words=_words(fields, True),
-        long_words=_words(fields, False),
-        org_words=_org([company]),
+        orgs=(company,),
         tags=frozenset(fold(t) for t in interview.tags),
         key=(day is None, -(day or 0), fold(company), fold(interview.role), interview.id),
         title=SEP.join(p for p in (company, interview.role) if p),

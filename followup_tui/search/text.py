@@ -9,7 +9,7 @@ with.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from ..domain import fold
@@ -18,6 +18,39 @@ from ..domain import fold
 # stays in its word). Hyphens, apostrophes and underscores separate words.
 WORD = re.compile(r"[^\W_][\w\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]*")
 _UNDERSCORE = re.compile(r"_+")
+#: A character that can be inside a word.
+_IN_WORD = re.compile(r"[\w\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# In ASCII text a word is a run of letters and digits, and folding it is lowering it: with
+# capitals lowered and everything else made a space, ``str.split`` finds the words in one C call
+# per text, where the regex and the fold cost a Python step per word (two thirds of building the
+# index).
+_ASCII_WORDS = str.maketrans(
+    {
+        chr(c): chr(c).lower() if chr(c).isalnum() else " "
+        for c in range(128)
+        if not chr(c).islower()
+    }
+)
+
+
+def _latin_letters() -> dict[int, str]:
+    """Latin letters whose fold is plain ASCII letters ("é" -> "e", "ß" -> "ss", "Ł" -> "l"),
+    and the punctuation around them ("·", "’", "–", a no-break space) as spaces: folding goes a
+    character at a time (case, decomposition, accents, the letters NFKD leaves whole), and these
+    marks end a word as a space does, so such text splits and folds as its ASCII translation
+    does, and "José Müller · Acme" or a note with curly quotes takes the ASCII path."""
+    table = {}
+    for block in (range(0x80, 0x250), range(0x2000, 0x2070), range(0x20A0, 0x20D0)):
+        for code in block:
+            char = chr(code)
+            if not _IN_WORD.fullmatch(char):
+                table[code] = " "
+            elif WORD.fullmatch(char) and (folded := fold(char)).isascii() and folded.isalnum():
+                table[code] = folded
+    return table
+
+
+_LATIN_LETTERS = _latin_letters()
 
 
 @lru_cache(maxsize=65_536)
@@ -29,7 +62,11 @@ def fold_word(word: str) -> str:
 def words(text: str) -> Iterator[tuple[int, int, str]]:
     """Each word of ``text`` as (start, end, folded word); offsets index ``text`` itself."""
     for match in WORD.finditer(text):
-        yield from _split_underscores(match)
+        chunk = match.group()
+        if "_" in chunk:
+            yield from _split_underscores(match)
+        else:
+            yield match.start(), match.end(), fold_word(chunk)
 
 
 def _split_underscores(match: re.Match[str]) -> Iterator[tuple[int, int, str]]:
@@ -41,6 +78,44 @@ def _split_underscores(match: re.Match[str]) -> Iterator[tuple[int, int, str]]:
         pos = sep.end()
     if pos < len(chunk):
         yield start + pos, start + len(chunk), fold_word(chunk[pos:])
+
+
+def word_set(*texts: str) -> set[str]:
+    """The distinct folded words of ``texts``: ``set(folded_words(text))`` for each, joined."""
+    plain, other = _plain(texts)
+    found = set("\n".join(plain).translate(_ASCII_WORDS).split()) if plain else set()
+    for text in other:
+        for chunk in set(WORD.findall(text)):
+            found.update(fold_word(part) for part in chunk.split("_") if part)
+    return found
+
+
+def _plain(texts: Iterable[str]) -> tuple[list[str], list[str]]:
+    """``texts`` as ASCII whose words fold to theirs (accented Latin letters folded already),
+    and the rest."""
+    plain: list[str] = []
+    other: list[str] = []
+    for text in texts:
+        if text.isascii():
+            plain.append(text)
+        else:
+            latin = text.translate(_LATIN_LETTERS)
+            (plain if latin.isascii() else other).append(latin if latin.isascii() else text)
+    return plain, other
+
+
+def words_starting(starts: tuple[str, ...], *texts: str) -> set[str]:
+    """Those of ``word_set(*texts)`` that start with one of ``starts``, without splitting an
+    ASCII text that holds none of them (a word of it that starts with one holds it lowered)."""
+    plain, other = _plain(texts)
+    found: set[str] = set()
+    if plain:
+        joined = "\n".join(plain)
+        if any(map(joined.lower().__contains__, starts)):
+            found = {w for w in joined.translate(_ASCII_WORDS).split() if w.startswith(starts)}
+    for text in other:
+        found.update(w for w in word_set(text) if w.startswith(starts))
+    return found
 
 
 def folded_words(text: str) -> list[str]:

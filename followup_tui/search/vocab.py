@@ -4,16 +4,21 @@ A prefix is a range in the sorted words (two bisections), so matching a query wo
 O(log V) plus the records found, however large the vocabulary. Words are added and removed one
 record at a time; while an index is first built, sorting waits until everything is in.
 
-The record sets of one- and two-letter prefixes (and of longer ones that span several words and
-many records) are cached and kept current edit by edit, since those match nearly every record
-and rebuilding their union on every keystroke was the slowest part of a search.
+Each word keeps its records as a sorted array of record numbers (4 bytes a record, where a set
+of ints took about 30), and a query reads them as a mask (:mod:`.bits`). The mask of a word in
+many records is kept, as are the masks of one- and two-letter prefixes (and of longer ones that
+span several words and many records) once asked for, all kept current edit by edit: those match
+nearly every record, and working out their union on every keystroke was the slowest part of a
+search.
 """
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, insort
 from collections.abc import Iterable
 
+from .bits import mask_of
 from .text import deletions, one_typo
 
 #: Query words shorter than this are never matched with a typo.
@@ -23,13 +28,16 @@ FUZZY_MIN = 4
 #: cost 3.4 GB. 32 keeps the typo for the longest real words of names, titles and companies
 #: (German job titles run to about 30 letters) at 33 lookups a word.
 FUZZY_MAX = 32
-#: The record sets of prefixes up to this long are cached (they match nearly every record, so
-#: rebuilding their union per keystroke would cost tens of milliseconds at 50,000 records).
+#: The masks of prefixes up to this long are kept once asked for (they match nearly every
+#: record, so working out their union per keystroke would cost milliseconds at 30,000 records).
 CACHED_PREFIX = 2
-#: A longer prefix is cached too when its union spans several words and this many records...
+#: A longer prefix is kept too when its union spans several words and this many records...
 CACHED_SIZE = 1_000
 #: ...up to this many such prefixes (the oldest goes first).
 CACHED_LONGER = 64
+#: A word's mask is kept once asked for when it costs no more than its array: when it is in at
+#: least one record in this many of those numbered up to its last.
+DENSE = 32
 
 
 def _typo_keyed(word: str) -> bool:
@@ -48,80 +56,99 @@ class Vocab:
 
     def __init__(self, *, fuzzy: bool = False) -> None:
         """An empty vocabulary; with ``fuzzy``, words are also found with one typo."""
-        self.postings: dict[str, set[int]] = {}
+        self.postings: dict[str, array[int]] = {}
+        self._dense: dict[str, int] = {}  # word -> mask, for words in many records
         self._sorted: list[str] = []
         self._fuzzy: dict[str, set[str]] | None = {} if fuzzy else None
-        # Short or common prefix -> every record with a word that starts with it: filled on
-        # first use (or by :meth:`prewarm`), then kept current by :meth:`add` and
-        # :meth:`discard_record`.
-        self._prefixed: dict[str, set[int]] = {}
+        # Short or common prefix -> mask of every record with a word that starts with it.
+        self._prefixed: dict[str, int] = {}
         self._longest = 0  # the longest cached prefix
         self._bulk = False
 
     def begin_bulk(self) -> None:
-        """Defer sorting until :meth:`end_bulk` (for the first build)."""
+        """Defer sorting until :meth:`end_bulk` (for the first build): records must then come
+        in increasing number, each once."""
         self._bulk = True
 
     def end_bulk(self) -> None:
-        """Sort the words added since :meth:`begin_bulk`."""
+        """Sort the words added since :meth:`begin_bulk` and key them for typos."""
         self._bulk = False
         self._sorted = sorted(self.postings)
         self._prefixed.clear()
+        self._dense.clear()
+        if self._fuzzy is not None:
+            self._fuzzy.clear()
+            for word in self._sorted:
+                self._key(word)
 
     def prewarm(self) -> None:
-        """Cache the record set of every one-letter prefix in the vocabulary now."""
+        """Work out the mask of every one-letter prefix in the vocabulary now."""
         for letter in {word[:1] for word in self._sorted}:
             self.records(letter)
 
-    def add(self, word: str, record: int) -> None:
-        """Note that ``word`` occurs in ``record``."""
-        found = self.postings.get(word)
-        if found is None:
-            found = self.postings[word] = set()
-            if not self._bulk:
-                insort(self._sorted, word)
-            if self._fuzzy is not None and _typo_keyed(word):
-                for key in deletions(word):
-                    self._fuzzy.setdefault(key, set()).add(word)
-        found.add(record)
-        if self._prefixed:
-            for prefix in self._prefixes(word):
-                cached = self._prefixed.get(prefix)
-                if cached is not None:
-                    cached.add(record)
-
-    def discard_record(self, words: Iterable[str], record: int) -> None:
-        """Forget every word of ``record`` (``words``: all it has here), as it leaves."""
-        prefixes: set[str] = set()
+    def add(self, words: Iterable[str], record: int) -> None:
+        """Note that ``words`` occur in ``record``."""
+        postings = self.postings
+        if self._bulk:
+            for word in words:
+                found = postings.get(word)
+                if found is None:
+                    postings[word] = array("i", (record,))
+                else:
+                    found.append(record)
+            return
+        bit = 1 << record
         for word in words:
-            self._discard(word, record)
-            if self._prefixed:
-                prefixes.update(self._prefixes(word))
-        for prefix in prefixes & self._prefixed.keys():
-            self._prefixed[prefix].discard(record)
+            found = postings.get(word)
+            if found is None:
+                found = postings[word] = array("i")
+                insort(self._sorted, word)
+                self._key(word)
+            at = bisect_left(found, record)
+            if at == len(found) or found[at] != record:
+                found.insert(at, record)
+            dense = self._dense.get(word)
+            if dense is not None:
+                self._dense[word] = dense | bit
+        for prefix in self._cached_prefixes(words):
+            self._prefixed[prefix] |= bit
 
-    def _prefixes(self, word: str) -> list[str]:
-        """The prefixes of ``word`` that may be cached (no longer than the longest cached)."""
-        return [word[:end] for end in range(1, min(len(word), self._longest) + 1)]
+    def discard(self, words: Iterable[str], record: int) -> None:
+        """Forget ``words`` (all the words it has here) of ``record``, as it leaves."""
+        postings, clear = self.postings, ~(1 << record)
+        for word in words:
+            found = postings.get(word)
+            if found is None:
+                continue
+            at = bisect_left(found, record)
+            if at < len(found) and found[at] == record:
+                del found[at]
+            if found:
+                dense = self._dense.get(word)
+                if dense is not None:
+                    self._dense[word] = dense & clear
+            else:
+                self._forget(word)
+        for prefix in self._cached_prefixes(words):
+            self._prefixed[prefix] &= clear
 
-    def discard(self, word: str, record: int) -> None:
-        """Forget that ``word`` occurs in ``record``; a word left in no record goes.
+    def _cached_prefixes(self, words: Iterable[str]) -> set[str]:
+        """The prefixes of ``words`` whose masks are kept."""
+        if not self._prefixed:
+            return set()
+        longest = self._longest
+        found = {word[:end] for word in words for end in range(1, min(len(word), longest) + 1)}
+        return found & self._prefixed.keys()
 
-        The record may still have other words with the same short prefix, so the cached sets
-        of this word's short prefixes are dropped (use :meth:`discard_record` to keep them).
-        """
-        self._discard(word, record)
-        for prefix in self._prefixes(word):
-            self._prefixed.pop(prefix, None)
+    def _key(self, word: str) -> None:
+        if self._fuzzy is not None and _typo_keyed(word):
+            for key in deletions(word):
+                self._fuzzy.setdefault(key, set()).add(word)
 
-    def _discard(self, word: str, record: int) -> None:
-        found = self.postings.get(word)
-        if found is None:
-            return
-        found.discard(record)
-        if found:
-            return
+    def _forget(self, word: str) -> None:
+        """Drop a word left in no record."""
         del self.postings[word]
+        self._dense.pop(word, None)
         index = bisect_left(self._sorted, word)
         if index < len(self._sorted) and self._sorted[index] == word:
             del self._sorted[index]
@@ -139,20 +166,27 @@ class Vocab:
             bisect_left(self._sorted, prefix) : bisect_left(self._sorted, _after(prefix))
         ]
 
-    def records(self, prefix: str) -> set[int]:
-        """Every record with a word that starts with ``prefix``: a live set, do not change it
-        (for a short or a common prefix it is the cached one)."""
+    def records(self, prefix: str) -> int:
+        """The mask of every record with a word that starts with ``prefix``."""
         cached = self._prefixed.get(prefix)
         if cached is not None:
             return cached
         found = self.starting(prefix)
         if len(found) == 1:
-            return self.postings[found[0]]
-        union: set[int] = set().union(*(self.postings[word] for word in found))
+            return self.exact(found[0])
+        union, loose = 0, list[int]()
+        for word in found:
+            numbers = self.postings[word]
+            if len(numbers) * DENSE > numbers[-1]:
+                union |= self.exact(word)
+            else:  # rare words: their records together, in one mask
+                loose += numbers
+        if loose:
+            union |= mask_of(loose)
         if not prefix or self._bulk:
             return union
         if len(prefix) > CACHED_PREFIX:
-            if len(union) < CACHED_SIZE:
+            if len(found) < 2 or union.bit_count() < CACHED_SIZE:
                 return union
             longer = [p for p in self._prefixed if len(p) > CACHED_PREFIX]
             if len(longer) >= CACHED_LONGER:
@@ -161,9 +195,18 @@ class Vocab:
         self._longest = max(self._longest, len(prefix))
         return union
 
-    def exact(self, word: str) -> set[int]:
-        """Every record with exactly ``word`` (a live set: do not change it)."""
-        return self.postings.get(word) or set()
+    def exact(self, word: str) -> int:
+        """The mask of every record with exactly ``word``."""
+        dense = self._dense.get(word)
+        if dense is not None:
+            return dense
+        numbers = self.postings.get(word)
+        if not numbers:
+            return 0
+        mask = mask_of(numbers)
+        if len(numbers) * DENSE > numbers[-1] and not self._bulk:
+            self._dense[word] = mask
+        return mask
 
     def near(self, word: str) -> frozenset[str]:
         """Words one typo away from ``word`` that do not start with it (none when ``word`` is
