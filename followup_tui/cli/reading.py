@@ -46,16 +46,17 @@ def search_command(session: Session, query: tuple[str, ...], as_json: bool, limi
 
     Filters: company:NAME stage:STAGE tag:TAG before:YYYY-MM-DD after:YYYY-MM-DD.
     """
-    from ..search import SearchIndex, render_search, search_json
+    from ..search import render_search, search_json, search_once
 
     with session.store(read_only=True) as store:
         dataset = store.dataset()
-    index = SearchIndex.build(
+    result = search_once(  # one query: no index of everything
         {c.id: c for c in dataset.companies},
         {i.id: i for i in dataset.interviews},
         {c.id: c for c in dataset.contacts},
+        " ".join(query),
+        limit=limit,
     )
-    result = index.search(" ".join(query), limit=limit)
     for hint in result.hints:
         click.echo(f"followup: {terminal_safe(hint)}", err=True)
     if as_json:
