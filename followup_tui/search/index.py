@@ -47,8 +47,11 @@ class SearchIndex(Searchable):
         self._companies: dict[str, Company] = {}
         self._contacts: dict[str, Contact] = {}
         self._interviews: dict[str, Interview] = {}
-        self._of_company: dict[str, set[str]] = {}  # company id -> interview ids
-        self._sat_on: dict[str, set[str]] = {}  # contact id -> interview ids
+        # Company id -> its interview ids, and contact id -> the interviews they sat on. Tuples,
+        # not sets: the garbage collector stops looking at a tuple of strings once it has seen
+        # it, where 20,000 sets were walked by every full collection (15 ms at 10k interviews).
+        self._of_company: dict[str, tuple[str, ...]] = {}
+        self._sat_on: dict[str, tuple[str, ...]] = {}
         self._seen: dict[tuple[Kind, str], Record] = {}  # records shown lately
         self._partial = False  # only some records indexed: for one query, no edits
 
@@ -141,13 +144,13 @@ class SearchIndex(Searchable):
         """Add or replace a contact (and the interviews that show their name)."""
         old = self._contacts.get(contact.id)
         renamed = old is None or old.name != contact.name
-        interviews = self._sat_on.get(contact.id, set()) if renamed else set()
+        interviews = self._sat_on.get(contact.id, ()) if renamed else ()
         self._change(interviews, {contact.id}, lambda: self._contacts.update({contact.id: contact}))
 
     def remove_contact(self, id: str) -> None:
         """Forget a contact; interviews that listed them no longer show their name."""
         if id in self._contacts:
-            self._change(self._sat_on.get(id, set()), {id}, lambda: self._contacts.pop(id))
+            self._change(self._sat_on.get(id, ()), {id}, lambda: self._contacts.pop(id))
 
     def update_interview(
         self,
@@ -207,17 +210,17 @@ class SearchIndex(Searchable):
 
     def _link(self, interview: Interview) -> None:
         self._interviews[interview.id] = interview
-        self._of_company.setdefault(interview.company_id, set()).add(interview.id)
+        _add(self._of_company, interview.company_id, interview.id)
         for person in interview.people:
-            self._sat_on.setdefault(person, set()).add(interview.id)
+            _add(self._sat_on, person, interview.id)
 
     def _unlink(self, id: str) -> None:
         """Drop interview ``id`` and its links."""
         old = self._interviews.pop(id, None)
         if old is not None:
-            self._of_company.get(old.company_id, set()).discard(id)
+            _remove(self._of_company, old.company_id, id)
             for person in old.people:
-                self._sat_on.get(person, set()).discard(id)
+                _remove(self._sat_on, person, id)
 
     def _shown(self, kind: Kind, id: str) -> Record:
         record = self._seen.get((kind, id))
@@ -257,3 +260,15 @@ class SearchIndex(Searchable):
     def _name(self, id: str | None) -> str:
         contact = self._contacts.get(id) if id else None
         return contact.name if contact else ""
+
+
+def _add(links: dict[str, tuple[str, ...]], key: str, id: str) -> None:
+    found = links.get(key, ())
+    if id not in found:
+        links[key] = (*found, id)
+
+
+def _remove(links: dict[str, tuple[str, ...]], key: str, id: str) -> None:
+    found = links.get(key, ())
+    if id in found:
+        links[key] = tuple(other for other in found if other != id)
