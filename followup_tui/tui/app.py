@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 
 #: The signals that end the app politely: the window closed, a kill, an interrupt.
 POLITE_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
+#: Interviews up to which the search index is built from the start, alongside the first frame
+#: (under 50 ms); with more, it is built once the first frame is drawn.
+INDEX_AT_ONCE = 250
 #: Seconds without a key or a click before the held full garbage collection may run (see
 #: collector): a pause in the typing, not between two keys.
 IDLE_BEFORE_COLLECTING = 2.0
@@ -61,6 +64,7 @@ class FollowupApp(Saving):
         self._index_stale = False
         self._last_input = time.monotonic()
         self._holding_collections = False
+        self._settled = False
 
     def get_default_screen(self) -> Screen[None]:
         """The main screen, first on the stack: composed with the app, and drawn whole in the
@@ -78,9 +82,17 @@ class FollowupApp(Saving):
         collector.hold_full_collections()
         self._holding_collections = True
         self.set_interval(COLLECT_CHECK, self._collect_garbage, name="collect garbage")
-        # After the first frame: a thread started now would take turns with the UI thread
-        # (there is one interpreter lock) while the main screen is being drawn.
-        self.call_after_refresh(self._start_index)
+        if len(self.store.interviews) <= INDEX_AT_ONCE:
+            # A few milliseconds' work: ready by the first frame, so a search right away
+            # answers at once. The search package is loaded here, not in the thread: its first
+            # import is most of the work.
+            from .. import search  # noqa: F401
+
+            self._start_index()
+        else:
+            # After the first frame: a thread started now would take turns with the UI thread
+            # (there is one interpreter lock), and the first frame would wait for its turns.
+            self.call_after_refresh(self._start_index)
 
     def _start_index(self) -> None:
         self._index_stale = False  # built from the data as it is now, whatever changed before
@@ -193,7 +205,11 @@ class FollowupApp(Saving):
 
     def _collect_garbage(self) -> None:
         idle = time.monotonic() - self._last_input >= IDLE_BEFORE_COLLECTING
-        collector.collect_if_due(idle)
+        if idle and not self._settled:
+            self._settled = True
+            collector.settle()  # once, for what the start built
+        else:
+            collector.collect_if_due(idle)
 
     def _watch_hangups(self, on: bool) -> None:
         # A closed terminal window (SIGHUP), a polite kill (SIGTERM) or an interrupt sent from

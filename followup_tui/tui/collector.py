@@ -10,7 +10,8 @@ container alive. Three things keep it off the UI's back:
   run as usual and free short-lived garbage, and reference counting frees everything else;
 - the app runs the full collection itself once the user has been idle a moment
   (:func:`collect_if_due`), instead of in the middle of a burst of keys (it walks Textual's own
-  caches, 10 to 30 ms).
+  caches, 10 to 30 ms); the first idle moment instead freezes what the start built
+  (:func:`settle`), which is most of what a full collection would walk.
 """
 
 from __future__ import annotations
@@ -67,6 +68,14 @@ def building() -> Iterator[None]:
     finally:
         gc.freeze()  # what was built lives on: out of sight before full collections return
         release()
+
+
+def settle() -> None:
+    """Free the young garbage, then freeze what is left: what a screen built to be shown lives
+    as long as it does (the main screen, as long as the app); its drawn lines, which make most
+    of it, hold no cycles and are freed as ever when a cache lets them go."""
+    gc.collect(1)
+    gc.freeze()
 
 
 def collect_if_due(idle: bool) -> bool:

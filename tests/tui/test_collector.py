@@ -16,7 +16,7 @@ from .screen_text import wait_for
 
 def churn_until_full_collection_due() -> None:
     """Allocate containers until the middle generation was collected FULL_EVERY times."""
-    keep = []
+    keep: list[list[list[int]]] = []
     while gc.get_count()[2] < collector.FULL_EVERY:
         keep.append([[] for _ in range(100)])
         if len(keep) > 10_000:
@@ -42,6 +42,17 @@ def test_what_is_built_is_frozen_and_the_thresholds_come_back() -> None:
         built = [[i] for i in range(1000)]
     assert gc.get_freeze_count() >= frozen + len(built)
     assert gc.get_threshold() == before
+
+
+def test_settling_frees_young_garbage_and_freezes_what_lives() -> None:
+    frozen = gc.get_freeze_count()
+    alive = [[i] for i in range(1000)]
+    cycle: list[object] = []
+    cycle.append(cycle)  # garbage, in a cycle: a young collection frees it first
+    del cycle
+    collector.settle()
+    assert gc.get_freeze_count() >= frozen + len(alive)
+    assert gc.get_count()[:2] == (0, 0)
 
 
 def test_a_held_full_collection_waits_for_an_idle_moment() -> None:

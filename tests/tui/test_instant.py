@@ -15,6 +15,7 @@ from textual.widgets._footer import FooterKey
 
 from followup_tui.domain import Dataset
 from followup_tui.notes import limit_status
+from followup_tui.tui import app as app_module
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.screens import main as main_module
 from followup_tui.tui.screens.main import MainScreen
@@ -109,7 +110,12 @@ async def test_no_worker_writes_out_the_whole_data(
     # Textual describes a worker by the repr of its arguments unless it is given a description:
     # for the data of 10,000 interviews that took a second on the UI thread.
     reprs: list[str] = []
-    monkeypatch.setattr(Dataset, "__repr__", lambda self: reprs.append("Dataset") or "Dataset")
+
+    def spy(self: Dataset) -> str:
+        reprs.append("Dataset")
+        return "Dataset"
+
+    monkeypatch.setattr(Dataset, "__repr__", spy)
     async with demo_app.run_test(size=(120, 35), notifications=True) as pilot:
         await wait_for(pilot, lambda: demo_app.search_index is not None, "the search index")
         await go_to_interview(pilot, "Fjord Analytics")
@@ -130,7 +136,7 @@ def blocked_markers(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, l
     until the event is set; the threads the markers were worked out in."""
     release = threading.Event()
     threads: list[str] = []
-    real = main_module.due_by_interview
+    real: Callable[..., dict[str, str]] = getattr(main_module, "due_by_interview")  # noqa: B009
 
     def due_by_interview(*args: Any) -> dict[str, str]:
         threads.append(threading.current_thread().name)
@@ -225,3 +231,21 @@ async def test_the_breakpoint_class_is_there_before_the_first_layout(
     async with demo_app.run_test(size=(width, 30)):
         assert expected in seen[0]
         assert expected in demo_app.screen.classes
+
+
+@pytest.mark.parametrize("at_once", [True, False])
+async def test_the_index_is_built_alongside_the_first_frame_only_when_that_is_quick(
+    demo_app: FollowupApp, monkeypatch: pytest.MonkeyPatch, at_once: bool
+) -> None:
+    monkeypatch.setattr(app_module, "INDEX_AT_ONCE", 10_000 if at_once else 0)
+    started: list[bool] = []
+    real = FollowupApp.on_mount
+
+    def on_mount(self: FollowupApp) -> None:
+        real(self)
+        started.append(any(worker.group == "index" for worker in self.workers))
+
+    monkeypatch.setattr(FollowupApp, "on_mount", on_mount)
+    async with demo_app.run_test(size=(120, 35)) as pilot:
+        assert started == [at_once]  # with more data, nothing competes with the first frame
+        await wait_for(pilot, lambda: demo_app.search_index is not None, "the search index")

@@ -7,14 +7,15 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from followup_tui.domain import Company, Contact, Interview
-from followup_tui.search import CUT_HINT, MAX_QUERY
+from followup_tui.search import CUT_HINT, MAX_QUERY, Hit
 from followup_tui.store.store import Store
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.screens.main import MainScreen
 from followup_tui.tui.screens.search import SearchScreen
 from followup_tui.tui.widgets.note_editor import NoteEditor
+from followup_tui.tui.widgets.virtual_list import VirtualList
 
-from .screen_text import current, screen_text, wait_for
+from .screen_text import current, screen_text, wait_for, widget_text
 
 
 async def wait_for_index(pilot: Pilot[None]) -> None:
@@ -127,3 +128,18 @@ async def test_control_characters_pasted_into_the_search_box_are_dropped(
         await pilot.pause()
         assert box.value == "müller"
         assert "Zoë Müller" in screen_text(demo_app)
+
+
+async def test_the_results_follow_the_value_in_the_same_call(demo_app: FollowupApp) -> None:
+    # Searched as the value changes, before any message is handled: the results are drawn in
+    # the same frame as the key, not in a second one after Input.Changed comes round.
+    async with demo_app.run_test(size=(120, 35)) as pilot:
+        await wait_for_index(pilot)
+        await pilot.press("slash")
+        screen = demo_app.screen
+        assert isinstance(screen, SearchScreen)
+        results = screen.query_one("#search-results", VirtualList)
+        screen.query_one(Input).value = "müller"
+        titles = [row.title for row in results.rows if isinstance(row, Hit)]
+        assert "Zoë Müller" in titles
+        assert "match" in widget_text(demo_app, "#search-status")

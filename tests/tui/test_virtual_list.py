@@ -295,3 +295,46 @@ async def test_bindings_have_ids_so_keys_can_be_remapped() -> None:
         app.set_keymap({"list.down": "n"})
         await pilot.press("n", "n")
         assert app.list.highlighted == 2
+
+
+async def test_new_rows_that_keep_the_scrollbar_lay_nothing_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A new count of rows changes only the scrollbar's thumb: drawn with the rows, in the same
+    # frame, instead of by a layout of the screen (which redraws the thumb a frame later).
+    app = ListApp(rows(100))
+    async with app.run_test(size=SIZE) as pilot:
+        widget = app.list
+        layouts: list[str] = []
+        real = VirtualList.refresh
+
+        def refresh(self: VirtualList[Row], *regions: object, **options: bool) -> object:
+            if options.get("layout"):
+                layouts.append("layout")
+            return real(self, *regions, **options)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(VirtualList, "refresh", refresh)
+        widget.set_rows(rows(50))  # still more than fit: the scrollbar stays
+        assert widget.virtual_size.height == 50
+        assert widget.vertical_scrollbar.window_virtual_size == 50
+        assert layouts == []
+        await pilot.pause()
+        assert widget.max_scroll_y == 50 - widget.scrollable_content_region.height
+
+        widget.set_rows(rows(3))  # they all fit: the scrollbar goes, the width changes
+        assert layouts == ["layout"]
+        await pilot.pause()
+        assert not widget.show_vertical_scrollbar
+        assert "interview 2" in screen_text(app)
+
+
+async def test_fewer_rows_pull_the_view_back_into_them() -> None:
+    app = ListApp(rows(100))
+    async with app.run_test(size=SIZE) as pilot:
+        widget = app.list
+        await pilot.press("end")
+        assert widget.scroll_y > 50
+        widget.set_rows(rows(40), keep=lambda row: row.id == 39)
+        await pilot.pause()
+        assert widget.scroll_y <= widget.max_scroll_y
+        assert "interview 39" in screen_text(app)

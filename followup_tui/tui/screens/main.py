@@ -145,8 +145,10 @@ class MainScreen(Connecting):
         listing = self.query_one(InterviewList)
         if top:
             listing.set_rows(rows, keep=lambda row: row is rows[0])
-        else:
+        elif current is not None:
             listing.set_rows(rows, keep=lambda row: row.id == current)
+        else:  # nothing chosen yet: the first row (a search for no id would try every row)
+            listing.set_rows(rows)
         stage = self.stage_filter
         self.query_one("#left").border_title = (
             f"Interviews: {stage.label}" if stage else "Interviews"

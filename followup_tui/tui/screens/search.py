@@ -11,13 +11,17 @@ never asks the index for more than a query's bounded work.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
@@ -80,7 +84,24 @@ def result_rows(result: SearchResult) -> list[Row]:
 
 class QueryInput(CleanInput):
     """The search box: typed or pasted text is cleaned as in every form field (control and bidi
-    characters dropped), and what would not fit is cut to the room left, saying so."""
+    characters dropped), and what would not fit is cut to the room left, saying so.
+
+    Every new value is told to ``on_change`` at once, so the results are drawn in the same
+    frame as the key (``Input.Changed`` would come after a first frame with the key alone).
+    """
+
+    # Input sets its virtual size to the text's width on every key; as Widget declares it, that
+    # lays out the whole screen, and the layout redraws the results' scrollbar a frame later.
+    # The box's width is fixed by its style: its text scrolls within it without any layout.
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
+    def __init__(self, value: str, *, on_change: Callable[[str], None], **options: Any) -> None:
+        super().__init__(value, **options)
+        self._on_change = on_change
+
+    def watch_value(self, value: str) -> None:
+        """Tell ``on_change`` of the new value (after Input's own watcher)."""
+        self._on_change(value)
 
     class Cut(Message):
         """Posted after an edit was cut to fit :attr:`Input.max_length`."""
@@ -125,6 +146,7 @@ class SearchScreen(UsesServices, ModalScreen[Hit | None]):
             )
             yield QueryInput(
                 self.initial,
+                on_change=self._search_typed,
                 placeholder="a name, a company, a tidbit… (try company:acme or stage:rejected)",
                 id="search-input",
                 max_length=MAX_QUERY,
@@ -138,13 +160,14 @@ class SearchScreen(UsesServices, ModalScreen[Hit | None]):
         """Show everything until something is typed."""
         self.run_search(self.initial)
 
-    @on(Input.Changed, "#search-input")
-    def _search_typed(self, event: Input.Changed) -> None:
-        if len(event.value) > MAX_QUERY:  # set by code, past the paste guard: cut it here too
-            self._cut_to = event.value[:MAX_QUERY]
-            event.input.value = self._cut_to  # comes back as another Changed
+    def _search_typed(self, value: str) -> None:
+        if not self.is_mounted:
+            return  # the first value, before the results exist: on_mount searches it
+        if len(value) > MAX_QUERY:  # set by code, past the paste guard: cut it here too
+            self._cut_to = value[:MAX_QUERY]
+            self.query_one("#search-input", Input).value = self._cut_to  # comes back here
             return
-        self.run_search(event.value)
+        self.run_search(value)
 
     @on(QueryInput.Cut)
     def _query_cut(self) -> None:

@@ -167,7 +167,30 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
         return next((index for index, row in enumerate(rows) if keep(row)), None)
 
     def _update_virtual_size(self) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows))
+        size = Size(self.scrollable_content_region.width, len(self._rows))
+        if size == self.virtual_size:
+            return
+        if size.width == self.virtual_size.width and self._keeps_scrollbar(size.height):
+            # Only the count of rows changed, and the scrollbar stays (or stays away): the new
+            # height and the scrollbar's thumb are drawn with the rows, in the same frame. As a
+            # reactive with layout, the height would lay out the whole screen, and the thumb,
+            # updated by that layout, would come in a second frame.
+            self.set_reactive(VirtualList.virtual_size, size)
+            if self.show_vertical_scrollbar:
+                self.vertical_scrollbar.window_virtual_size = size.height
+                self.vertical_scrollbar.refresh()
+            self.scroll_y = self.validate_scroll_y(self.scroll_y)
+            return
+        self.virtual_size = size  # a scrollbar comes or goes: the width changes, lay it out
+
+    def _keeps_scrollbar(self, height: int) -> bool:
+        """Whether the vertical scrollbar shows (or not) for ``height`` rows as it does now."""
+        if not self.is_mounted or not self.container_size:
+            return False
+        overflow = self.styles.overflow_y
+        if overflow == "auto":
+            return (height > self.container_size.height) == self.show_vertical_scrollbar
+        return overflow in ("scroll", "hidden")
 
     def validate_highlighted(self, index: int | None) -> int | None:
         """Keep the highlight on an existing row."""
