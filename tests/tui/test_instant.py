@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -15,6 +16,7 @@ from textual.widgets._footer import FooterKey
 
 from followup_tui.domain import Dataset
 from followup_tui.notes import limit_status
+from followup_tui.store.store import Store
 from followup_tui.tui import app as app_module
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.screens import main as main_module
@@ -186,6 +188,46 @@ async def test_moving_before_the_markers_come_keeps_the_interview_chosen(
         await pilot.pause()
         assert screen.interview_id == chosen
         assert listing.highlighted_row is not None and listing.highlighted_row.id == chosen
+
+
+def count_row_building(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The threads the list's rows are sorted in, from now on."""
+    threads: list[str] = []
+    real: Callable[..., Any] = getattr(main_module, "interview_rows")  # noqa: B009
+
+    def interview_rows(*args: Any) -> Any:
+        threads.append(threading.current_thread().name)
+        return real(*args)
+
+    monkeypatch.setattr(main_module, "interview_rows", interview_rows)
+    return threads
+
+
+async def test_the_markers_rows_are_sorted_in_the_thread_for_the_data_as_it_is(
+    demo_app: FollowupApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release, _ = blocked_markers(monkeypatch)
+    async with demo_app.run_test(size=(120, 35)) as pilot:
+        listing = demo_app.screen.query_one(InterviewList)
+        threads = count_row_building(monkeypatch)
+        release.set()
+        await wait_for(pilot, lambda: any(row.due for row in listing.rows), "the markers")
+        assert threads and threading.main_thread().name not in threads
+
+
+async def test_markers_for_data_changed_meanwhile_are_sorted_again(
+    demo_app: FollowupApp, demo_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release, asked = blocked_markers(monkeypatch)
+    async with demo_app.run_test(size=(120, 35)) as pilot:
+        listing = demo_app.screen.query_one(InterviewList)
+        first = listing.rows[0].interview
+        await wait_for(pilot, lambda: bool(asked), "the markers' thread, its data taken")
+        demo_store.put(replace(first, role="Renamed while the markers were worked out"))
+        release.set()
+        await wait_for(pilot, lambda: any(row.due for row in listing.rows), "the markers")
+        shown = next(row for row in listing.rows if row.id == first.id)
+        assert shown.interview.role == "Renamed while the markers were worked out"
 
 
 async def test_the_footer_is_composed_once_with_its_keys_for_the_first_frame(
