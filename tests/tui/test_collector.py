@@ -4,9 +4,11 @@ while someone types and run when they pause, what lives as long as the app froze
 from __future__ import annotations
 
 import gc
+import sys
 
 import pytest
 
+from followup_tui.domain import paused_gc
 from followup_tui.tui import app as app_module
 from followup_tui.tui import collector
 from followup_tui.tui.app import FollowupApp
@@ -37,11 +39,30 @@ def test_holds_nest_and_the_last_release_restores_the_thresholds() -> None:
 def test_what_is_built_is_frozen_and_the_thresholds_come_back() -> None:
     before = gc.get_threshold()
     frozen = gc.get_freeze_count()
+    switch = sys.getswitchinterval()
     with collector.building():
         assert gc.get_threshold()[2] == collector.HELD
+        assert sys.getswitchinterval() == collector.BUILD_SWITCH
+        with collector.building():  # two builds at once: the second ends first
+            pass
+        assert sys.getswitchinterval() == collector.BUILD_SWITCH
         built = [[i] for i in range(1000)]
     assert gc.get_freeze_count() >= frozen + len(built)
     assert gc.get_threshold() == before
+    assert sys.getswitchinterval() == switch
+
+
+def test_a_pause_ends_with_what_was_made_frozen_not_walked() -> None:
+    frozen = gc.get_freeze_count()
+    with collector.paused_then_frozen():
+        assert not gc.isenabled()
+        made = [[i] for i in range(1000)]
+        with paused_gc():  # the review's rules pause it too: they must not enable it early
+            pass
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() >= frozen + len(made)
+    assert gc.get_count()[0] == 0  # nothing young left to walk
 
 
 def test_settling_frees_young_garbage_and_freezes_what_lives() -> None:

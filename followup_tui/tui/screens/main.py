@@ -19,6 +19,7 @@ from textual.worker import get_current_worker
 
 from ...domain import Contact, Dataset, Interview, Stage, Touch
 from ...review import InterviewRow, SentNote, due_by_interview, interview_rows, next_person
+from .. import collector
 from ..commands import bindings_for
 from ..widgets.footer import Footer
 from ..widgets.interview_list import InterviewList
@@ -174,8 +175,10 @@ class MainScreen(Connecting):
         # The whole review is asked again to know which interviews have something due: off the
         # UI thread, from a snapshot, so a key press does not wait for it. The rows are sorted
         # here too (20-35 ms at 10,000 interviews), for the data as it was when asked.
-        due = due_by_interview(data, today)
-        rows = interview_rows(data.interviews, {c.id: c for c in data.companies}, due, stage)
+        # The review pauses the collector; see collector.paused_then_frozen.
+        with collector.paused_then_frozen():
+            due = due_by_interview(data, today)
+            rows = interview_rows(data.interviews, {c.id: c for c in data.companies}, due, stage)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._due_known, due, data, stage, rows)
 

@@ -40,6 +40,7 @@ from ...review import (
     overview,
     snooze,
 )
+from .. import collector
 from ..commands import bindings_for
 from ..widgets.footer import Footer
 from ..widgets.note_editor import NoteEditor, NotePane
@@ -119,7 +120,8 @@ class ReviewScreen(NoteSending):
     # A description, or Textual writes one from the arguments' repr: a second at 10,000 interviews.
     @work(thread=True, exclusive=True, group="review-queue", description="the review's queue")
     def _read_queue(self, data: Dataset, today: date) -> None:
-        fresh = overview(data, today)
+        with collector.paused_then_frozen():  # see there: no walk of what the UI made meanwhile
+            fresh = overview(data, today)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self.show_overview, fresh)
 
