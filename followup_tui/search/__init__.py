@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from ..domain import fold
 from .hits import Hit, SearchResult
-from .index import SearchIndex
+from .index import LongWords, Numbering, SearchIndex
 from .once import search_once
 from .query import CUT_HINT, FILTERS, MAX_QUERY, MAX_WORDS, Query, parse_query
 from .render import render_search, search_json
@@ -29,6 +29,8 @@ __all__ = [
     "MAX_QUERY",
     "MAX_WORDS",
     "Hit",
+    "LongWords",
+    "Numbering",
     "Query",
     "SearchIndex",
     "SearchResult",

@@ -12,12 +12,20 @@ the vocabularies are exactly those that went in.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping
+from operator import itemgetter
 from typing import Protocol
 
 from ..domain import Company, Contact, Interview
 from .answer import Searchable
 from .hits import Kind
-from .records import Record, contact_record, interview_record
+from .records import Record, contact_record, interview_record, words_of
+from .vocab import Vocab
+
+#: The records' numbers by (kind, id), as :meth:`SearchIndex.numbering` copies them.
+Numbering = dict[tuple[Kind, str], int]
+#: The long fields' words, as :meth:`SearchIndex.long_vocabulary` builds them for
+#: :meth:`SearchIndex.take_long` (opaque to callers).
+LongWords = Vocab
 
 #: How many records shown lately are kept described (a keystroke shows up to two limits' worth,
 #: and the next keystroke mostly the same ones).
@@ -54,6 +62,7 @@ class SearchIndex(Searchable):
         self._sat_on: dict[str, tuple[str, ...]] = {}
         self._seen: dict[tuple[Kind, str], Record] = {}  # records shown lately
         self._partial = False  # only some records indexed: for one query, no edits
+        self._names_only = False  # long fields not indexed yet (see build(long=False))
 
     @classmethod
     def build(
@@ -61,9 +70,63 @@ class SearchIndex(Searchable):
         companies: Mapping[str, Company],
         interviews: Mapping[str, Interview],
         contacts: Mapping[str, Contact],
+        *,
+        long: bool = True,
     ) -> SearchIndex:
-        """Index the store's companies, interviews and contacts (mappings by id)."""
-        return cls._build(companies, interviews, contacts)
+        """Index the store's companies, interviews and contacts (mappings by id).
+
+        With ``long=False`` only the short fields are indexed (names, titles, companies, roles,
+        tags: about half the work at 10,000 interviews), and :attr:`names_only` says so; edits
+        are taken in whole meanwhile. The long fields' words come later, built elsewhere from
+        the same data by :meth:`long_vocabulary` and handed over with :meth:`take_long`.
+        """
+        return cls._build(companies, interviews, contacts, long=long)
+
+    @property
+    def names_only(self) -> bool:
+        """Whether the long fields (notes, tidbits, touches, feedback) are still to come: only
+        what an edit brought in since is found by them."""
+        return self._names_only
+
+    def numbering(self) -> Numbering:
+        """A copy of the records' numbers, for :meth:`long_vocabulary` in another thread."""
+        return dict(self._number)
+
+    @classmethod
+    def long_vocabulary(
+        cls,
+        companies: Mapping[str, Company],
+        interviews: Mapping[str, Interview],
+        contacts: Mapping[str, Contact],
+        numbers: Mapping[tuple[Kind, str], int],
+    ) -> LongWords:
+        """The words of the long fields of the records ``numbers`` names (from
+        :meth:`numbering`), as those records are in the given data.
+
+        Reads nothing of an index, so it may run in a thread while the index it is for answers
+        queries and takes edits; it is right for that index only if nothing changed between the
+        numbering and the data (the caller checks, and builds it again if something did).
+        """
+        helper = cls()
+        helper._companies, helper._contacts = dict(companies), dict(contacts)
+        for interview in interviews.values():
+            helper._link(interview)
+        vocab = Vocab()
+        vocab.begin_bulk()
+        for (kind, id), number in sorted(numbers.items(), key=itemgetter(1)):
+            record = helper._describe(kind, id)
+            if record is not None:
+                vocab.add(words_of(record)[1], number)
+        vocab.end_bulk()
+        vocab.prewarm()
+        return vocab
+
+    def take_long(self, vocab: LongWords) -> None:
+        """Take the long fields' words from :meth:`long_vocabulary`, built from the data as it
+        is now: the index answers from every field from here on."""
+        self._long = vocab
+        self._names_only = False
+        self._seen.clear()
 
     @classmethod
     def _build(
@@ -73,6 +136,8 @@ class SearchIndex(Searchable):
         contacts: Mapping[str, Contact],
         only: Collection[tuple[Kind, str]] | None = None,
         words: tuple[str, ...] = (),
+        *,
+        long: bool = True,
     ) -> SearchIndex:
         """:meth:`build`, or with ``only`` an index of just those records (kind, id), the others
         still lending their names, and of only the long words that start with one of ``words``:
@@ -96,10 +161,14 @@ class SearchIndex(Searchable):
                 if ("interview", interview.id) in only or not people.isdisjoint(interview.people):
                     index._link(interview)
             records = sorted(only)
+        if not long:
+            index._names_only, index._long_starts = True, ()  # no long words, for now
         index._begin_bulk()
         for kind, id in records:
-            index._put(kind, id, None, index._describe(kind, id))
+            index._put(kind, id, None, index._describe(kind, id, long=long))
         index._end_bulk()
+        if not long:
+            index._long_starts = None  # an edit from now on is indexed whole
         if only is None:
             for vocab in (index._short, index._long):  # what the first letter typed needs
                 vocab.prewarm()
@@ -232,8 +301,9 @@ class SearchIndex(Searchable):
             self._seen[(kind, id)] = record
         return record
 
-    def _describe(self, kind: Kind, id: str) -> Record | None:
-        """The record of ``kind`` ``id`` as search sees it now, or None if there is none."""
+    def _describe(self, kind: Kind, id: str, *, long: bool = True) -> Record | None:
+        """The record of ``kind`` ``id`` as search sees it now, or None if there is none
+        (without ``long``, with its short fields only)."""
         if kind == "interview":
             interview = self._interviews.get(id)
             if interview is None:
@@ -245,6 +315,7 @@ class SearchIndex(Searchable):
                 company.name if company else "",
                 self._name(interview.recruiter_id),
                 [n for n in names if n],
+                long=long,
             )
         contact = self._contacts.get(id)
         if contact is None:
@@ -255,7 +326,7 @@ class SearchIndex(Searchable):
             company = self._companies.get(interview.company_id)
             label = "panel" if id in interview.panel else "recruiter"
             panels.append((label, company.name if company else "", interview.role))
-        return contact_record(contact, panels)
+        return contact_record(contact, panels, long=long)
 
     def _name(self, id: str | None) -> str:
         contact = self._contacts.get(id) if id else None

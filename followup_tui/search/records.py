@@ -53,12 +53,18 @@ def words_of(
     record: Record, long: tuple[str, ...] | None = None
 ) -> tuple[set[str], set[str], set[str], Iterable[str]]:
     """The record's folded words: of its short fields, of its long fields (only those that
-    start with one of ``long``, if given), of its companies' names, and its tags."""
+    start with one of ``long``, if given: none for an empty ``long``), of its companies' names,
+    and its tags."""
     fields = record.fields
-    texts = [f.text for f in fields if not f.short]
+    if long is None:
+        long_words = word_set(*(f.text for f in fields if not f.short))
+    elif long:
+        long_words = words_starting(long, *(f.text for f in fields if not f.short))
+    else:
+        long_words = set()
     return (
         word_set(*(f.text for f in fields if f.short)),
-        word_set(*texts) if long is None else words_starting(long, *texts),
+        long_words,
         word_set(*record.orgs),
         record.tags,
     )
@@ -68,20 +74,25 @@ def _fields(parts: Iterable[tuple[str, str, bool]]) -> tuple[Field, ...]:
     return tuple(Field._make(part) for part in parts if part[1])
 
 
-def contact_record(contact: Contact, panels: list[tuple[str, str, str]]) -> Record:
+def contact_record(
+    contact: Contact, panels: list[tuple[str, str, str]], *, long: bool = True
+) -> Record:
     """``contact`` for search; ``panels`` are (label, company, role) of the interviews they
-    sat on ("panel") or recruited for ("recruiter"), in a stable order."""
-    fields = _fields(
-        [
-            ("name", contact.name, True),
-            ("title", contact.title, True),
-            ("company", contact.company, True),
-            *(
-                (label, text, True)
-                for e in contact.past
-                for label, text in (("past company", e.company), ("past title", e.title))
-            ),
-            ("tag", " ".join(contact.tags), True),
+    sat on ("panel") or recruited for ("recruiter"), in a stable order. Without ``long``, the
+    record has its short fields only (for an index of those: see ``SearchIndex.build``)."""
+    parts = [
+        ("name", contact.name, True),
+        ("title", contact.title, True),
+        ("company", contact.company, True),
+        *(
+            (label, text, True)
+            for e in contact.past
+            for label, text in (("past company", e.company), ("past title", e.title))
+        ),
+        ("tag", " ".join(contact.tags), True),
+    ]
+    if long:
+        parts += [
             *(("tidbit", t, False) for t in contact.tidbits),
             ("note", contact.notes, False),
             *(("touch", t.text, False) for t in contact.touches),
@@ -90,7 +101,7 @@ def contact_record(contact: Contact, panels: list[tuple[str, str, str]]) -> Reco
                 for label, company, role in panels
             ),
         ]
-    )
+    fields = _fields(parts)
     companies = (
         contact.company,
         *(e.company for e in contact.past),
@@ -109,21 +120,24 @@ def contact_record(contact: Contact, panels: list[tuple[str, str, str]]) -> Reco
 
 
 def interview_record(
-    interview: Interview, company: str, recruiter: str, panel: list[str]
+    interview: Interview, company: str, recruiter: str, panel: list[str], *, long: bool = True
 ) -> Record:
-    """``interview`` for search, with its company's name and its people's names."""
-    fields = _fields(
-        [
-            ("company", company, True),
-            ("role", interview.role, True),
-            ("role", interview.level, True),
-            ("recruiter", recruiter, True),
-            ("panel", ", ".join(panel), True),
-            ("tag", " ".join(interview.tags), True),
+    """``interview`` for search, with its company's name and its people's names (without
+    ``long``, its short fields only)."""
+    parts = [
+        ("company", company, True),
+        ("role", interview.role, True),
+        ("role", interview.level, True),
+        ("recruiter", recruiter, True),
+        ("panel", ", ".join(panel), True),
+        ("tag", " ".join(interview.tags), True),
+    ]
+    if long:
+        parts += [
             ("note", interview.notes, False),
             *(("feedback", f.text, False) for f in interview.feedback),
         ]
-    )
+    fields = _fields(parts)
     when = interview.last_round or interview.decision_date
     day = when.toordinal() if when else None
     subtitle = interview.stage.label

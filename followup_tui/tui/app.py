@@ -27,12 +27,14 @@ from .safe_output import DropUnsafeCharacters
 from .saving import Saving
 
 if TYPE_CHECKING:
-    from ..search import Hit, SearchIndex
+    from ..domain import Company, Contact, Interview
+    from ..search import Hit, LongWords, Numbering, SearchIndex
 
 #: The signals that end the app politely: the window closed, a kill, an interrupt.
 POLITE_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
 #: Interviews up to which the search index is built from the start, alongside the first frame
-#: (under 50 ms); with more, it is built once the first frame is drawn.
+#: (under 50 ms), and whole; with more, it is built once the first frame is drawn, in two steps:
+#: the short fields first (names, titles, companies, roles, tags), then the long ones.
 INDEX_AT_ONCE = 250
 #: Seconds without a key or a click before the held full garbage collection may run (see
 #: collector): a pause in the typing, not between two keys.
@@ -62,6 +64,7 @@ class FollowupApp(Saving):
         self.search_index: SearchIndex | None = None
         """Built in the background at start-up, then kept current by the store's listener."""
         self._index_stale = False
+        self._long_stale = False  # changed since the long fields' words were asked for
         self._last_input = time.monotonic()
         self._holding_collections = False
         self._settled = False
@@ -96,7 +99,7 @@ class FollowupApp(Saving):
 
     def _start_index(self) -> None:
         self._index_stale = False  # built from the data as it is now, whatever changed before
-        self._build_index(self.store.dataset())
+        self._build_index(self.store.dataset(), whole=len(self.store.interviews) <= INDEX_AT_ONCE)
 
     def _apply_stored_keymap(self) -> None:
         # A keymap saved by an older followup (or edited by hand) may break a rule the settings
@@ -119,25 +122,50 @@ class FollowupApp(Saving):
 
     # A description, or Textual writes one from the arguments' repr: a second at 10,000 interviews.
     @work(thread=True, exclusive=True, group="index", description="build the search index")
-    def _build_index(self, data: Dataset) -> None:
+    def _build_index(self, data: Dataset, whole: bool) -> None:
         from ..search import SearchIndex
 
         # From a snapshot: the store's own mappings may change on the UI thread meanwhile. Only
         # young collections run meanwhile, and the index is frozen once built (see collector).
+        # Unless whole, only the short fields: searchable by name sooner (about half the work).
         with collector.building():
-            index = SearchIndex.build(
-                {c.id: c for c in data.companies},
-                {i.id: i for i in data.interviews},
-                {c.id: c for c in data.contacts},
-            )
-        self.call_from_thread(self._index_built, index)
+            index = SearchIndex.build(*_by_id(data), long=whole)
+        self.call_from_thread(self._index_built, index, data)
 
-    def _index_built(self, index: SearchIndex) -> None:
-        self.search_index = index
+    def _index_built(self, index: SearchIndex, data: Dataset) -> None:
         if self._index_stale:  # something changed while it was being built
-            self._index_stale = False
-            self.search_index = None
-            self._build_index(self.store.dataset())
+            self._start_index()
+            return
+        self.search_index = index
+        if index.names_only:  # the data is as the snapshot was: number its long fields by it
+            self._long_stale = False
+            self._index_long(index, data, index.numbering())
+        self._tell_search()
+
+    @work(thread=True, exclusive=True, group="index-long", description="index the notes")
+    def _index_long(self, index: SearchIndex, data: Dataset, numbers: Numbering) -> None:
+        from ..search import SearchIndex
+
+        with collector.building():
+            vocab = SearchIndex.long_vocabulary(*_by_id(data), numbers)
+        self.call_from_thread(self._long_indexed, index, vocab)
+
+    def _long_indexed(self, index: SearchIndex, vocab: LongWords) -> None:
+        if index is not self.search_index:
+            return  # replaced meanwhile (an import): that one indexes its own
+        if self._long_stale:  # an edit since the snapshot: the numbers or words may be off
+            self._long_stale = False
+            self._index_long(index, self.store.dataset(), index.numbering())
+            return
+        index.take_long(vocab)
+        self._tell_search()
+
+    def _tell_search(self) -> None:
+        """A search screen that waits for the index (or for its notes) runs again at once."""
+        for screen in self.screen_stack:
+            changed = getattr(screen, "search_index_changed", None)
+            if changed is not None:
+                changed()
 
     def _store_changed(self, table: str, id: str, record: object | None) -> None:
         # Every write is saved, whoever made it: no screen has to remember to ask for it.
@@ -153,6 +181,7 @@ class FollowupApp(Saving):
             self._index_stale = True
             return
         index.apply(table, id, record)
+        self._long_stale = True  # (matters only while the long fields are being indexed)
 
     def _show_replaced_data(self) -> None:
         """Everything changed at once (an import): the main screen shows it afresh."""
@@ -354,3 +383,14 @@ class FollowupApp(Saving):
                 partial(self.run_action, f"screen.{command.action}"),
             )
         yield SystemCommand("Theme", "Change the colours", self.action_change_theme)
+
+
+def _by_id(
+    data: Dataset,
+) -> tuple[dict[str, Company], dict[str, Interview], dict[str, Contact]]:
+    """The snapshot's companies, interviews and contacts, each by id, as the index takes them."""
+    return (
+        {c.id: c for c in data.companies},
+        {i.id: i for i in data.interviews},
+        {c.id: c for c in data.contacts},
+    )

@@ -120,3 +120,38 @@ def test_edits_are_findable_at_once_and_match_a_fresh_build(
         role.split()[0],
     ]:
         assert index.search(query) == fresh.search(query), query
+
+
+def by_id(
+    cos: list[Company], ivs: list[Interview], cts: list[Contact]
+) -> tuple[dict[str, Company], dict[str, Interview], dict[str, Contact]]:
+    return {c.id: c for c in cos}, {i.id: i for i in ivs}, {c.id: c for c in cts}
+
+
+@FAST
+@given(companies, interviews, contacts, st.lists(word, min_size=1, max_size=2), phrase)
+def test_names_first_then_the_long_fields_answer_as_a_whole_build(
+    cos: list[Company], ivs: list[Interview], cts: list[Contact], query: list[str], note: str
+) -> None:
+    ivs = [*ivs, Interview("i_note", "co0", "role", notes="vvqk in the notes only")]
+    whole = build(cos, ivs, cts)
+    first = SearchIndex.build(*by_id(cos, ivs, cts), long=False)
+    assert first.names_only
+    q = " ".join(query)
+    # Names first: what it finds, the whole index finds too; words in the notes, not yet.
+    assert {(h.kind, h.id) for h in first.search(q).hits} <= {
+        (h.kind, h.id) for h in whole.search(q).hits
+    }
+    assert first.search("vvqk").hits == []
+    assert [h.id for h in whole.search("vvqk").hits] == ["i_note"]
+    # An edit meanwhile is indexed whole, long fields too.
+    edited = Interview("i_edit", "co0", "role", notes=note + " qqzv")
+    first.update_interview(edited)
+    assert "i_edit" in {h.id for h in first.search("qqzv").hits}
+    # The long fields, built from the data as it is now, numbered as the index numbers it.
+    ivs = [*ivs, edited]
+    first.take_long(SearchIndex.long_vocabulary(*by_id(cos, ivs, cts), first.numbering()))
+    assert not first.names_only
+    fresh = build(cos, ivs, cts)
+    for query_text in ["", q, "qqzv", "vvqk", note.split()[0], "a e"]:
+        assert first.search(query_text) == fresh.search(query_text), query_text

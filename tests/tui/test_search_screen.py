@@ -143,3 +143,68 @@ async def test_the_results_follow_the_value_in_the_same_call(demo_app: FollowupA
         titles = [row.title for row in results.rows if isinstance(row, Hit)]
         assert "Zoë Müller" in titles
         assert "match" in widget_text(demo_app, "#search-status")
+
+
+async def test_a_big_file_is_searchable_by_name_first_and_by_its_notes_once_indexed(
+    demo_app: FollowupApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from followup_tui.search import SearchIndex
+    from followup_tui.tui import app as app_module
+
+    monkeypatch.setattr(app_module, "INDEX_AT_ONCE", 0)  # as for a file of thousands
+    asked: list[tuple[object, ...]] = []
+    # The notes' step is held back here, to look at the screen meanwhile.
+    monkeypatch.setattr(FollowupApp, "_index_long", lambda self, *args: asked.append(args))
+    async with demo_app.run_test(size=(120, 35)) as pilot:
+        await wait_for(pilot, lambda: asked, "the names to be indexed")
+        index = demo_app.search_index
+        assert index is not None and index.names_only
+        await pilot.press("slash")
+        await search_for(pilot, "microbrewery")
+        status = widget_text(demo_app, "#search-status")
+        assert "0 matches" in status and "notes are being indexed" in status
+        await search_for(pilot, "lukas")  # a name: found already
+        assert "Łukasz" in screen_text(demo_app)
+        await search_for(pilot, "microbrewery")
+
+        # An edit meanwhile: the notes indexed from the older data are not taken, but asked for
+        # again from the data as it is.
+        _, data, numbers = asked[0]
+        vocab = SearchIndex.long_vocabulary(*app_module._by_id(data), numbers)  # type: ignore[arg-type]
+        contact = next(iter(demo_app.store.contacts.values()))
+        demo_app.store.put(contact)
+        demo_app._long_indexed(index, vocab)
+        assert index.names_only and len(asked) == 2
+        _, data, numbers = asked[1]
+        demo_app._long_indexed(
+            index,
+            SearchIndex.long_vocabulary(*app_module._by_id(data), numbers),  # type: ignore[arg-type]
+        )
+        assert not index.names_only
+        # The search on screen runs again by itself and finds the tidbit.
+        await wait_for(
+            pilot,
+            lambda: "1 match" in widget_text(demo_app, "#search-status"),
+            "the notes' results",
+        )
+        assert "microbrewery" in screen_text(demo_app)
+        assert "being indexed" not in widget_text(demo_app, "#search-status")
+
+
+async def test_a_search_typed_before_the_index_runs_the_moment_it_comes(
+    demo_app: FollowupApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from followup_tui.search import SearchIndex
+    from followup_tui.tui import app as app_module
+
+    asked: list[object] = []
+    monkeypatch.setattr(FollowupApp, "_build_index", lambda self, *args, **kw: asked.append(args))
+    async with demo_app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("slash")
+        await search_for(pilot, "lukas")
+        assert "Indexing your panels" in widget_text(demo_app, "#search-status")
+        data = demo_app.store.dataset()
+        demo_app._index_built(SearchIndex.build(*app_module._by_id(data)), data)
+        await pilot.pause()  # no polling: drawn with the hand-over
+        assert "3 matches" in widget_text(demo_app, "#search-status")
+        assert "Łukasz" in screen_text(demo_app)

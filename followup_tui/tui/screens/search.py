@@ -35,6 +35,8 @@ from .forms import CleanInput
 #: Hits drawn up per group (people, interviews); the count above the list says how many matched
 #: in all. A hundred is more than a screen; more would cost time on every keystroke.
 LIMIT = 100
+#: Said while only the short fields are indexed (a big file, just opened).
+NAMES_ONLY = "names, titles and companies only for now: notes are being indexed"
 FIELD_LABEL = {"note": "notes", "touch": "a note sent", "panel": "on the panel"}
 
 
@@ -135,6 +137,7 @@ class SearchScreen(UsesServices, ModalScreen[Hit | None]):
         # The query as it stood right after a cut, while the hint is due.
         self._cut_to: str | None = self.initial if len(query) > MAX_QUERY else None
         self._shown: tuple[str, SearchResult] | None = None  # the query on show, and its answer
+        self._partial = False  # that answer is from the names only
 
     def compose(self) -> ComposeResult:
         """The query, a line of hints and counts, and the results."""
@@ -182,12 +185,13 @@ class SearchScreen(UsesServices, ModalScreen[Hit | None]):
         status = self.query_one("#search-status", Static)
         results = self.query_one("#search-results", VirtualList)
         index = self.services.search_index
-        if index is None:
+        if index is None:  # searched as soon as it comes (search_index_changed)
+            self._shown = None
             status.update(Content.styled("Indexing your panels…", "$text-muted"))
             results.set_rows([])
-            self.set_timer(0.2, lambda: self.run_search(self.query_one(Input).value))
             return
         result = index.search(text, limit=LIMIT)
+        self._partial = index.names_only  # searched again once the notes are in
         self._shown = (text, result)
         rows = result_rows(result)
         results.set_rows(rows)
@@ -195,6 +199,21 @@ class SearchScreen(UsesServices, ModalScreen[Hit | None]):
         if rows and isinstance(rows[0], Heading) and len(rows) > 1:
             results.highlighted = 1
         self._show_status(text, result)
+
+    def search_index_changed(self) -> None:
+        """The app's hook for a new or newly whole index: search again if what is shown waited
+        for it (nothing yet, or names only), keeping the highlighted hit."""
+        if not self.is_mounted or (self._shown is not None and not self._partial):
+            return
+        text = self.query_one("#search-input", Input).value
+        results = self.query_one("#search-results", VirtualList)
+        chosen = results.highlighted_row
+        self.run_search(text)
+        if isinstance(chosen, Hit):  # the choice stays where the user left it, if still found
+            for number, row in enumerate(results.rows):
+                if isinstance(row, Hit) and (row.kind, row.id) == (chosen.kind, chosen.id):
+                    results.highlighted = number
+                    break
 
     def _show_status(self, text: str, result: SearchResult) -> None:
         """The count of matches, then any hints (a cut query's first)."""
@@ -209,6 +228,9 @@ class SearchScreen(UsesServices, ModalScreen[Hit | None]):
         hints = result.hints
         if text == self._cut_to and CUT_HINT not in hints:
             hints = (CUT_HINT, *hints)
+        index = self.services.search_index
+        if text.strip() and index is not None and index.names_only:
+            hints = (NAMES_ONLY, *hints)
         for hint in hints:
             line.append(Content.styled(f"  {hint}", "$warning"))
         status = self.query_one("#search-status", Static)
