@@ -5,8 +5,8 @@ every late wake-up of a 5 ms timer on the app's event loop, every garbage collec
 time of each search the screen runs. The bench drives the app through phases and marks each
 phase's window on the clock the probe shares:
 
-- indexing: from the first full frame until the search index is handed to the app (empty when
-  the index was ready before the first frame);
+- indexing: from the first full frame until the search index is whole in the app, names and
+  notes (empty when the index was ready before the first frame);
 - idle: two seconds starting one second after the index was ready, nothing pressed;
 - searching: ``/``, then the queries of :mod:`measure_search` typed at 8 keys a second, Ctrl+U
   between them; every search run in this window is one keystroke's work;
@@ -48,7 +48,10 @@ class Pauses:
     search_work: list[float] = field(default_factory=list)
     """Seconds of the search screen's work for each keystroke."""
     index_ready: float = math.nan
-    """Seconds from the fork until the index was handed to the app."""
+    """Seconds from the fork until the index was whole (names and notes) in the app."""
+    names_ready: float = math.nan
+    """Seconds from the fork until the first index was handed to the app (names only, for a
+    large file; the same as ``index_ready`` for a small one)."""
     note: str = ""
     """The note editor's text as it was before the bench typed in it."""
 
@@ -87,6 +90,7 @@ def probed_session(db: Path, env: dict[str, str], folder: Path, keys: int = 40) 
         longest_gc={name: _longest(found["gcs"], windows[name], 1) for name in PHASES},
         search_work=[s for t, s in found["searches"] if _within(t, windows["searching"])],
         index_ready=(found["index"] or math.nan) - process.started,
+        names_ready=(found.get("names") or math.nan) - process.started,
         note=note[len(typed) :] if note.startswith(typed) else note,
     )
 

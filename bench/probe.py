@@ -11,11 +11,12 @@ The app is the one the ``followup`` command runs, in the same terminal, with fou
 - each call of the search screen's ``run_search`` while the index is ready (the work of one
   keystroke: the query and handing its rows to the list): (start, seconds);
 - each save of the store (``Store.flush``, usually in a worker thread): (start, seconds);
-- the moment the search index was handed to the app, also written at once to ``OUT.index`` so
-  the bench knows when to go on.
+- the moment the search index was handed to the app whole (for a large file the names come
+  first, ``names``, and the notes' words after), also written at once to ``OUT.index`` so the
+  bench knows when to go on.
 
 At exit (the bench ends the app with SIGTERM, which followup handles by saving and quitting) it
-writes ``{"lags", "gcs", "searches", "saves", "index", "note"}``, ``note`` being the note
+writes ``{"lags", "gcs", "searches", "saves", "index", "names", "note"}``, ``note`` being the note
 editor's text.
 Times are :func:`time.monotonic` seconds, which the bench's own clock shares.
 """
@@ -44,6 +45,7 @@ found: dict[str, Any] = {
     "searches": [],
     "saves": [],
     "index": None,
+    "names": None,
     "note": "",
 }
 _gc_start = [0.0]
@@ -76,6 +78,7 @@ def _install() -> None:
 
     mounted = FollowupApp.on_mount
     built = FollowupApp._index_built
+    long_built = FollowupApp._long_indexed
     hang_up = FollowupApp._hang_up
     run_search = SearchScreen.run_search
     flush = Store.flush
@@ -85,10 +88,17 @@ def _install() -> None:
         mounted(self)
         tasks.append(asyncio.get_running_loop().create_task(_loop_lag()))
 
-    def index_built(self: FollowupApp, index: Any) -> None:
-        built(self, index)
-        found["index"] = time.monotonic()
-        OUT.with_suffix(".index").write_text(str(found["index"]))
+    def index_built(self: FollowupApp, *args: Any) -> None:
+        built(self, *args)
+        note_index(self)
+
+    def note_index(self: FollowupApp) -> None:
+        if found["names"] is None and self.search_index is not None:
+            found["names"] = time.monotonic()
+        whole = self.search_index is not None and not self.search_index.names_only
+        if whole and found["index"] is None:
+            found["index"] = time.monotonic()
+            OUT.with_suffix(".index").write_text(str(found["index"]))
 
     def hanging_up(self: FollowupApp, signum: int) -> None:
         with contextlib.suppress(Exception):  # no editor on this screen: no note to report
@@ -110,6 +120,12 @@ def _install() -> None:
     Store.flush = timed_flush  # type: ignore[method-assign]
     FollowupApp.on_mount = on_mount  # type: ignore[method-assign]
     FollowupApp._index_built = index_built  # type: ignore[method-assign]
+
+    def long_indexed(self: FollowupApp, *args: Any) -> None:
+        long_built(self, *args)
+        note_index(self)
+
+    FollowupApp._long_indexed = long_indexed  # type: ignore[method-assign]
     FollowupApp._hang_up = hanging_up  # type: ignore[method-assign]
     SearchScreen.run_search = timed_search  # type: ignore[method-assign]
 

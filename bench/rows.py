@@ -71,7 +71,8 @@ ROWS = (
             10000: Target(2.0, "seconds"),
         },
     ),
-    Row("index ready", "search index built (from the fork; probed session)"),
+    Row("names ready", "search index of the names handed over (from the fork; probed session)"),
+    Row("index ready", "search index whole, notes too (from the fork; probed session)"),
     Row(
         "search work",
         "search per keystroke (work), median",

@@ -114,6 +114,7 @@ def one_run(db: Path, folder: Path, env: dict[str, str], keys: int, only: set[st
         figures["search work"] = (median(found.search_work), NAN)
         figures["search work worst"] = (max(found.search_work, default=NAN), NAN)
         figures["index ready"] = (found.index_ready, NAN)
+        figures["names ready"] = (found.names_ready, NAN)
         note[0] = found.note
 
     def session(full: bool = True) -> None:
