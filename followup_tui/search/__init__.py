@@ -17,7 +17,7 @@ prints).
 from __future__ import annotations
 
 from ..domain import fold
-from .hits import Hit, SearchResult
+from .hits import Hit, Hits, SearchResult, hit_keys
 from .index import LongWords, Numbering, SearchIndex
 from .once import search_once
 from .query import CUT_HINT, FILTERS, MAX_QUERY, MAX_WORDS, Query, parse_query
@@ -29,12 +29,14 @@ __all__ = [
     "MAX_QUERY",
     "MAX_WORDS",
     "Hit",
+    "Hits",
     "LongWords",
     "Numbering",
     "Query",
     "SearchIndex",
     "SearchResult",
     "fold",
+    "hit_keys",
     "parse_query",
     "render_search",
     "search_json",

@@ -13,7 +13,7 @@ from itertools import islice
 
 from ..domain import fold
 from .bits import mask_of, members, tester, union
-from .hits import Hit, Kind, SearchResult, snippet
+from .hits import Hit, Hits, Kind, SearchResult, snippet
 from .marker import Marker
 from .postings import KINDS, Postings
 from .query import Query, parse_query
@@ -69,12 +69,20 @@ class Searchable(Postings):
         limit: int | None,
         near: dict[str, frozenset[str]],
     ) -> SearchResult:
-        hits: list[Hit] = []
         marker = Marker(q.words, near)  # what every hit's fields are searched with
-        for kind in KINDS:
-            for score, number in self._top(kind, levels[kind], limit):
-                record = self._shown(*self._ids[number])
-                hits.append(self._hit(record, score, marker))
+        # The records as they are now (an edit before a hit is read changes nothing of it);
+        # each hit's field and snippet are worked out when the hit is first read.
+        records = [
+            (self._shown(*self._ids[number]), score)
+            for kind in KINDS
+            for score, number in self._top(kind, levels[kind], limit)
+        ]
+
+        def make(index: int) -> Hit:
+            record, score = records[index]
+            return self._hit(record, score, marker)
+
+        hits = Hits([(record.kind, record.id) for record, _ in records], make)
         people, interviews = found["contact"].bit_count(), found["interview"].bit_count()
         return SearchResult(hits, people + interviews, q.hints, people, interviews)
 

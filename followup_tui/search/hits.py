@@ -6,8 +6,9 @@ match by building styled content from the two; nothing in a snippet is ever read
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, overload
 
 #: Longest snippet, in characters.
 SNIPPET = 80
@@ -40,11 +41,62 @@ class Hit:
     subtitle: str
 
 
+class Hits(Sequence[Hit]):
+    """Hits each worked out when first read: a search finds up to two limits' worth, and a
+    screen shows about thirty of them (finding the field and the snippet was two thirds of a
+    keystroke's search at 10,000 interviews). Equal to any sequence of the same hits."""
+
+    __slots__ = ("_found", "_made", "_make")
+
+    def __init__(self, found: Sequence[tuple[Kind, str]], make: Callable[[int], Hit]) -> None:
+        """``found`` holds each hit's (kind, id) in order; ``make(i)`` works out hit ``i``."""
+        self._found = found
+        self._made: list[Hit | None] = [None] * len(found)
+        self._make = make
+
+    def key(self, index: int) -> tuple[Kind, str]:
+        """The (kind, id) of hit ``index``, without working it out."""
+        return self._found[index]
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+    @overload
+    def __getitem__(self, index: int) -> Hit: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Hit]: ...
+    def __getitem__(self, index: int | slice) -> Hit | list[Hit]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        hit = self._made[index]
+        if hit is None:
+            hit = self._made[index] = self._make(index % len(self._found))
+        return hit
+
+    def __iter__(self) -> Iterator[Hit]:
+        return (self[i] for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Hits({list(self)!r})"
+
+
+def hit_keys(hits: Sequence[Hit]) -> list[tuple[Kind, str]]:
+    """Each hit's (kind, id), without working out the hits of a :class:`Hits`."""
+    if isinstance(hits, Hits):
+        return [hits.key(i) for i in range(len(hits))]
+    return [(hit.kind, hit.id) for hit in hits]
+
+
 @dataclass(frozen=True, slots=True)
 class SearchResult:
     """The hits, people first and then interviews, each group best first."""
 
-    hits: list[Hit] = field(default_factory=list)
+    hits: Sequence[Hit] = field(default_factory=list)
     #: How many records matched in all (``hits`` may hold fewer when a limit was given).
     total: int = 0
     hints: tuple[str, ...] = ()

@@ -8,7 +8,7 @@ import pytest
 
 from followup_tui.demo.dataset import demo_dataset
 from followup_tui.domain import Company, Contact, Dataset, Employment, Interview, Stage, Touch
-from followup_tui.search import Hit, SearchIndex, fold, parse_query
+from followup_tui.search import Hit, SearchIndex, fold, hit_keys, parse_query
 
 TODAY = date(2026, 11, 26)
 
@@ -237,3 +237,32 @@ def test_cached_prefixes_stay_current_through_edits(monkeypatch: pytest.MonkeyPa
     contacts["c4"] = Contact("c4", "Zed Acre", title="Engineer")
     index.update_contact(contacts["c4"])
     same_as_fresh()
+
+
+def test_hits_are_worked_out_when_read_and_as_the_records_were_when_found(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    index = index_of(demo_dataset(TODAY))
+    made: list[str] = []
+    real = SearchIndex._hit
+
+    def hit(self: SearchIndex, *args: object) -> Hit:
+        found = real(self, *args)  # type: ignore[arg-type]
+        made.append(found.id)
+        return found
+
+    monkeypatch.setattr(SearchIndex, "_hit", hit)
+    result = index.search("e")
+    assert len(result.hits) > 10 and made == []  # found, none worked out yet
+    first = result.hits[0]
+    assert made == [first.id] and result.hits[0] is first  # once, then kept
+    assert hit_keys(result.hits)[3] == (result.hits[3].kind, result.hits[3].id)
+    assert len(made) == 2
+    # An edit after the search changes nothing of its hits, even one not read yet.
+    kind, id = hit_keys(result.hits)[-1]
+    if kind == "contact":
+        index.remove_contact(id)
+    else:
+        index.remove_interview(id)
+    assert result.hits[-1].id == id
+    assert result.hits == list(result.hits) and result.hits != list(result.hits)[1:]

@@ -208,3 +208,38 @@ async def test_a_search_typed_before_the_index_runs_the_moment_it_comes(
         await pilot.pause()  # no polling: drawn with the hand-over
         assert "3 matches" in widget_text(demo_app, "#search-status")
         assert "Łukasz" in screen_text(demo_app)
+
+
+async def test_only_the_hits_on_screen_are_worked_out(
+    empty_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    from followup_tui.search import SearchIndex
+
+    empty_store.put(Company("co", "Acme"))
+    for n in range(150):
+        empty_store.put(Contact(f"c{n}", f"Eva Number{n:03}", title="Engineer"))
+    empty_store.put(Interview("i1", "co", "Engineer", panel=("c0",)))
+    made: list[str] = []
+    real = SearchIndex._hit
+
+    def hit(self: SearchIndex, *args: object) -> Hit:
+        made.append("hit")
+        return real(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(SearchIndex, "_hit", hit)
+    app = FollowupApp(empty_store, today=date(2026, 11, 26))
+    async with app.run_test(size=(120, 35)) as pilot:
+        await wait_for_index(pilot)
+        await pilot.press("slash")
+        made.clear()
+        await search_for(pilot, "eva")
+        assert "151 matches" in widget_text(app, "#search-status")  # and the interview
+        results = app.screen.query_one("#search-results", VirtualList)
+        assert len(results.rows) == 103  # the best hundred people, the interview, headings
+        assert 10 < len(made) <= 35  # those the list drew, not all hundred
+        results.highlighted = 100  # further down: the rows shown are worked out then
+        await pilot.pause()
+        assert "Eva Number099" in screen_text(app)
+        assert len(made) <= 70

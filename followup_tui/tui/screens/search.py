@@ -11,9 +11,9 @@ never asks the index for more than a query's bounded work.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, overload
 
 from textual import on
 from textual.app import ComposeResult
@@ -26,7 +26,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from ...domain import clean_typed
-from ...search import CUT_HINT, MAX_QUERY, Hit, SearchResult, parse_query
+from ...search import CUT_HINT, MAX_QUERY, Hit, SearchResult, hit_keys, parse_query
 from ..commands import bindings_for
 from ..services import UsesServices
 from ..widgets.virtual_list import VirtualList
@@ -70,18 +70,46 @@ def row_content(row: Row) -> Content:
     return Content.assemble(*parts)
 
 
-def result_rows(result: SearchResult) -> list[Row]:
+class ResultRows(Sequence[Row]):
+    """The hits with a heading before each group (people come first), each hit read from the
+    result only when its row is: the list draws the rows on screen, not the two hundred found."""
+
+    def __init__(self, result: SearchResult) -> None:
+        """The rows of ``result``."""
+        self._hits = result.hits
+        keys = hit_keys(result.hits)
+        people = sum(1 for kind, _ in keys if kind == "contact")
+        # Row number -> a heading, or the number of the hit it shows.
+        self._layout: list[Heading | int] = []
+        if people:
+            self._layout += [Heading(f"People ({result.people})"), *range(people)]
+        if people < len(keys):
+            self._layout.append(Heading(f"Interviews ({result.interviews})"))
+            self._layout += range(people, len(keys))
+        self._keys = keys
+
+    def key(self, index: int) -> tuple[str, str] | None:
+        """The (kind, id) of the hit on row ``index``, None for a heading; nothing worked out."""
+        place = self._layout[index]
+        return None if isinstance(place, Heading) else self._keys[place]
+
+    def __len__(self) -> int:
+        return len(self._layout)
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Row]: ...
+    def __getitem__(self, index: int | slice) -> Row | list[Row]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        place = self._layout[index]
+        return place if isinstance(place, Heading) else self._hits[place]
+
+
+def result_rows(result: SearchResult) -> ResultRows:
     """The hits with a heading before each group."""
-    people = [h for h in result.hits if h.kind == "contact"]
-    interviews = [h for h in result.hits if h.kind == "interview"]
-    rows: list[Row] = []
-    if people:
-        rows.append(Heading(f"People ({result.people})"))
-        rows.extend(people)
-    if interviews:
-        rows.append(Heading(f"Interviews ({result.interviews})"))
-        rows.extend(interviews)
-    return rows
+    return ResultRows(result)
 
 
 class QueryInput(CleanInput):
@@ -209,9 +237,11 @@ class SearchScreen(UsesServices, ModalScreen[Hit | None]):
         results = self.query_one("#search-results", VirtualList)
         chosen = results.highlighted_row
         self.run_search(text)
-        if isinstance(chosen, Hit):  # the choice stays where the user left it, if still found
-            for number, row in enumerate(results.rows):
-                if isinstance(row, Hit) and (row.kind, row.id) == (chosen.kind, chosen.id):
+        rows = results.rows
+        if isinstance(chosen, Hit) and isinstance(rows, ResultRows):
+            # The choice stays where the user left it, if still found.
+            for number in range(len(rows)):
+                if rows.key(number) == (chosen.kind, chosen.id):
                     results.highlighted = number
                     break
 
