@@ -10,7 +10,8 @@ the keys are timed.
 
 The bare app holds one TextArea with the same options (soft wrap, no line numbers) and the same
 text as the note; it fills the screen, which is wider than the note pane, so it has more to
-draw per line, not less.
+draw per line, not less. A second bare app puts the same TextArea where the note is on the main
+screen, with no app code (:data:`BARE_LAYOUT_TEXTAREA`): the floor of the three-pane layout.
 """
 
 from __future__ import annotations
@@ -39,6 +40,41 @@ class Bare(App[None]):
 Bare().run()
 """
 
+#: The floor of the layout: the same bare TextArea, but where the note is on the main screen (a
+#: header, three bordered panes in the same proportions, a line above and below the editor, a
+#: footer), with no app code at all. Textual's compositor redraws every widget that overlaps
+#: what a key changed, so a key costs more here than in a TextArea that fills the screen.
+BARE_LAYOUT_TEXTAREA = """
+import json, sys
+from textual.app import App
+from textual.containers import Container, Horizontal, Vertical
+from textual.widgets import ContentSwitcher, Footer, Header, Static, TextArea
+CSS = (
+    "#panes { height: 1fr; } .pane { border: round $panel-lighten-2; height: 1fr; }"
+    " .pane:focus-within { border: round $accent; } #left { width: 4fr; }"
+    " #right { layout: horizontal; width: 7fr; } #middle { width: 3fr; } #note { width: 4fr; }"
+    " #above, #below { height: auto; padding: 0 1; } TextArea { height: 1fr; border: none; }"
+)
+class BareLayout(App[None]):
+    CSS = CSS
+    def compose(self):
+        yield Header()
+        with ContentSwitcher(initial="panes"):
+            with Horizontal(id="panes"):
+                with Vertical(id="left", classes="pane"):
+                    yield Static("interviews " * 200)
+                with Container(id="right"):
+                    with Vertical(id="middle", classes="pane"):
+                        yield Static("panel " * 100)
+                    with Vertical(id="note", classes="pane"):
+                        yield Static("above", id="above")
+                        text = json.loads(sys.argv[1])
+                        yield TextArea(text, soft_wrap=True, show_line_numbers=False)
+                        yield Static("below", id="below")
+        yield Footer()
+BareLayout().run()
+"""
+
 
 def open_editor(process: Process) -> None:
     """From the main screen with the interview list focused: Enter twice, into the note; then
@@ -61,12 +97,18 @@ def type_keys(process: Process, count: int) -> list[Keystroke]:
     return [keystroke(process, ch.encode()) for ch in text]
 
 
-def bare_keys(text: str, count: int, env: dict[str, str]) -> list[Keystroke]:
-    """The same keys in a bare TextArea app holding ``text``."""
-    process = Process(["-c", BARE_TEXTAREA, json.dumps(text)], env).start()
+def bare_keys(
+    text: str, count: int, env: dict[str, str], *, layout: bool = False
+) -> list[Keystroke]:
+    """The same keys in a bare TextArea app holding ``text`` (with ``layout``, in the main
+    screen's layout: :data:`BARE_LAYOUT_TEXTAREA`)."""
+    script = BARE_LAYOUT_TEXTAREA if layout else BARE_TEXTAREA
+    process = Process(["-c", script, json.dumps(text)], env).start()
     try:
         marker = next((line for line in text.splitlines() if len(line) > 8), text)[:8]
         wait_for(process, shows(marker), "bare TextArea", 60)
+        if layout:
+            keystroke(process, b"\t", quiet=0.15)  # into the editor, as Enter is in followup
         warm_up(process)
         return type_keys(process, count)
     finally:

@@ -54,6 +54,16 @@ def _sizes(kind: str, small: float, middle: float, large: float) -> dict[int, Ta
 _PAUSE = _sizes("seconds", 0.016, 0.016, 0.050)
 ROWS = (
     Row("editor", "editor key → repaint done", baseline=True, targets=_each(Target(1.3, "ratio"))),
+    Row(
+        "editor layout",
+        "… the same, vs a bare TextArea in the main screen's layout (no app code)",
+        baseline=True,
+    ),
+    Row(
+        "layout floor",
+        "… the layout's floor: that bare TextArea in the layout, vs the bare TextArea app",
+        baseline=True,
+    ),
     Row("editor first", "editor key → first frame (the typed letter shown)", baseline=True),
     Row("frames", "frames per editor key", unit="n", baseline=True),
     Row(

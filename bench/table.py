@@ -141,12 +141,22 @@ def one_run(db: Path, folder: Path, env: dict[str, str], keys: int, only: set[st
             figures["memory"] = (process.peak_memory_kb(), bare_kib)
         finally:
             process.kill()
-        against = bare_keys(note[0] or note_text(Path("/nonexistent")), keys, env)
+        text = note[0] or note_text(Path("/nonexistent"))
+        against = bare_keys(text, keys, env)
         for key, part in (("editor", "done"), ("editor first", "first"), ("frames", "frames")):
             figures[key] = (
                 median([getattr(k, part) for k in typed]),
                 median([getattr(k, part) for k in against]),
             )
+        in_layout = bare_keys(text, keys, env, layout=True)
+        figures["editor layout"] = (
+            median([k.done for k in typed]),
+            median([k.done for k in in_layout]),
+        )
+        figures["layout floor"] = (
+            median([k.done for k in in_layout]),
+            median([k.done for k in against]),
+        )
 
     def commands() -> None:
         baseline = import_textual(env)
