@@ -139,7 +139,9 @@ class FollowupApp(Saving):
         self.search_index = index
         if index.names_only:  # the data is as the snapshot was: number its long fields by it
             self._long_stale = False
-            self._index_long(index, data, index.numbering())
+            # After the next frame: a search waiting for the index is answered and drawn
+            # first, without the notes' thread taking turns with it.
+            self.call_after_refresh(self._index_long, index, data, index.numbering())
         self._tell_search()
 
     @work(thread=True, exclusive=True, group="index-long", description="index the notes")
