@@ -169,7 +169,9 @@ def test_hostile_text_round_trips(
     assert values(card, "org") == ([[person.company]] if person.company else [])
     (back,) = read_vcards(data).people
     assert (back.name, back.title, back.company) == (person.name, person.title, person.company)
-    assert (back.notes, back.tidbits) == (person.notes, person.tidbits)
+    # Notes of nothing but blanks say nothing: they are neither written nor read back.
+    notes = person.notes if person.notes.strip() else ""
+    assert (back.notes, back.tidbits) == (notes, person.tidbits)
     assert (back.email, back.linkedin) == (person.email, person.linkedin)
 
 
