@@ -13,6 +13,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Input, Select, TextArea
 
 from ...domain import ConnectionStatus, Contact, fold, moved, new_id, parse_date
+from ..widgets.text_area import SafeTextArea
 from .forms import FormScreen, field, parse_cadence, parse_email, parse_list, required, text_input
 
 
@@ -88,7 +89,7 @@ class ContactForm(FormScreen[Contact | None]):
         yield field("Phone", text_input("ct-phone", old.phone if old else ""))
         yield field(
             "Tidbits",
-            TextArea("\n".join(old.tidbits) if old else "", id="ct-tidbits", compact=True),
+            SafeTextArea("\n".join(old.tidbits) if old else "", id="ct-tidbits", compact=True),
         )
         cadence = str(old.cadence_days) if old and old.cadence_days else ""
         yield field(
@@ -108,7 +109,7 @@ class ContactForm(FormScreen[Contact | None]):
             ),
         )
         yield field("Tags", text_input("ct-tags", ", ".join(old.tags) if old else ""))
-        yield field("Notes", TextArea(old.notes if old else "", id="ct-notes", compact=True))
+        yield field("Notes", SafeTextArea(old.notes if old else "", id="ct-notes", compact=True))
 
     def _form_moved(self) -> bool:
         """True when an existing contact's company text now names another company."""

@@ -11,6 +11,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Checkbox, Select, TextArea
 
 from ...domain import Company, Interview, Stage, fold, new_id
+from ..widgets.text_area import SafeTextArea
 from .forms import (
     FormScreen,
     field,
@@ -112,7 +113,7 @@ class InterviewForm(FormScreen[tuple[Company, Interview] | None]):
                 compact=True,
             ),
         )
-        yield field("Notes", TextArea(old.notes if old else "", id="iv-notes", compact=True))
+        yield field("Notes", SafeTextArea(old.notes if old else "", id="iv-notes", compact=True))
         yield field(
             "Tags",
             text_input(

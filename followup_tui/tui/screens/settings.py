@@ -24,6 +24,7 @@ from ...domain import keymap as keymap_rules
 from ..commands import COMMANDS, bindings_for, key_label
 from ..services import UsesServices
 from ..widgets.footer import Footer
+from ..widgets.text_area import SafeTextArea
 from .breakpoints import preset_breakpoints
 from .confirm import ConfirmDialog
 from .forms import CleanInput
@@ -90,7 +91,7 @@ class SettingsScreen(UsesServices, Screen[None]):
                 yield Label(
                     Content("Signature, for {signature} (else your name):"), classes="set-hint"
                 )
-                yield TextArea(id="set-signature", soft_wrap=True, tab_behavior="focus")
+                yield SafeTextArea(id="set-signature", soft_wrap=True, tab_behavior="focus")
                 yield Static("Timing and LinkedIn", classes="set-section")
                 for field, (_, label, _, _, blank) in NUMBERS.items():
                     with Horizontal(classes="set-row"):
@@ -114,7 +115,7 @@ class SettingsScreen(UsesServices, Screen[None]):
                     Content("Remap a command: one line of  binding_id = key  each."),
                     classes="set-hint",
                 )
-                yield TextArea(
+                yield SafeTextArea(
                     id="set-keymap", tab_behavior="focus", placeholder=_KEYMAP_PLACEHOLDER
                 )
                 yield Static(id="set-keymap-error", classes="set-error")

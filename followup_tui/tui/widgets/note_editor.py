@@ -17,12 +17,13 @@ from textual.widgets.text_area import Edit, EditResult
 from ...domain import Template, clean_typed
 from ...notes import GAP, limit_status
 from ..commands import editor_bindings
+from .row_painting import RowPaintingTextArea
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
 
 
-class NoteEditor(TextArea):
+class NoteEditor(RowPaintingTextArea):
     """A TextArea whose editor-safe keys (Ctrl+O, Ctrl+S, ...) reach the screen's commands.
 
     What is typed or pasted loses its control characters and escape sequences before it is shown
