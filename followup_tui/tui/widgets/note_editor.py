@@ -110,14 +110,14 @@ class StatusLine(Static):
 
     def show(self, content: Content) -> None:
         """Show ``content``, laying out the screen only if it needs another height."""
-        width = self.content_region.width
-        same_height = (
-            self.is_mounted
-            and width > 0
+        width, height = self.content_region.size
+        if not self.is_mounted or width <= 0:
+            same_height = False
+        elif height == 1 and "\n" not in content.plain and content.cell_length <= width:
+            same_height = True  # the count alone, as on almost every key: one row, as before
+        else:
             # As Textual measures a widget's content (Widget.get_content_height).
-            and content.get_height(cast("RulesMap", self.styles), width)
-            == self.content_region.height
-        )
+            same_height = content.get_height(cast("RulesMap", self.styles), width) == height
         self.update(content, layout=not same_height)
 
 
