@@ -7,10 +7,12 @@ letter changes one row, or a paragraph when it re-wraps. That full repaint is mo
 cost (docs/performance.md).
 
 :class:`RowPaintingTextArea` makes an edit repaint only what it changed: the rows of the lines
-it replaced (as they were wrapped before and after), every row below them when the wrapped
-height changed, and the rows that showed the cursor, the selection or a matched bracket before
-or after. Anything else stays the stock way: a scroll, an empty text (the placeholder), undo and
-redo, loading a text, a move of the cursor without an edit, a resize, the theme or focus.
+it replaced (as they were wrapped before and after), and the rows that showed the cursor, the
+selection or a matched bracket before or after. An edit that scrolls, changes the wrapped
+height, empties or fills the text (the placeholder) or, with line numbers, adds or removes a
+line repaints everything, as does all else the stock way: undo and redo, loading a text, a move
+of the cursor without an edit, the theme or focus. A resize repaints everything too, once the
+text is re-wrapped, which Textual itself does not do when the height stays the same.
 
 What is on screen is always what a full repaint would show: ``tests/tui/test_row_painting.py``
 checks that after every step of random edits.
@@ -116,7 +118,8 @@ class RowPaintingTextArea(SafeTextArea):
         start, end = self.selection
         rows = sorted((self._row_of(start), self._row_of(end)))
         marked = [(rows[0], rows[1])]
-        bracket = self._matching_bracket_location
+        # Textual's own record of the bracket it highlights (private: read with care).
+        bracket = getattr(self, "_matching_bracket_location", None)
         if bracket is not None:
             row = self._row_of(bracket)
             marked.append((row, row))
