@@ -143,7 +143,7 @@ async def test_every_row_shown_is_the_row_a_whole_repaint_draws(
         area.focus()
         await pilot.pause()
         done: list[str] = []
-        for _ in range(120):
+        for _ in range(80):
             # What the app does is done at once (the rows to paint are marked as it happens):
             # only keys and resizes go through the app's queue, and their steps wait for it.
             done.append(await step(pilot, area, rng))
