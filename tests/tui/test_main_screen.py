@@ -60,6 +60,17 @@ async def go_to_person(pilot: Pilot[Any], name: str) -> None:
     )
 
 
+async def type_at_end_of_note(pilot: Pilot[Any], company: str, name: str) -> NoteEditor:
+    """Open the note to ``name`` on ``company``'s panel, with the cursor at its end and focused."""
+    await go_to_interview(pilot, company)
+    await go_to_person(pilot, name)
+    editor = pilot.app.screen.query_one(NoteEditor)
+    editor.focus()
+    editor.move_cursor(editor.document.end)
+    await pilot.pause()
+    return editor
+
+
 async def add_to_note(pilot: Pilot[Any], text: str) -> NoteEditor:
     """Focus the note and add ``text`` at its end in one edit, as a paste would."""
     editor = pilot.app.screen.query_one(NoteEditor)

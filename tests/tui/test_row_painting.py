@@ -22,7 +22,7 @@ from followup_tui.tui.widgets.note_editor import NoteEditor
 from followup_tui.tui.widgets.row_painting import RowPaintingTextArea
 
 from .screen_text import wait_for
-from .test_main_screen import go_to_interview, go_to_person
+from .test_main_screen import type_at_end_of_note
 
 #: Text that wraps, scrolls and draws differently: wide characters, emoji, tabs, brackets that
 #: the editor matches, accents, new lines.
@@ -194,12 +194,7 @@ async def test_typing_repaints_the_rows_it_changed_not_the_whole_editor(
 
     monkeypatch.setattr(NoteEditor, "render_line", render_line)
     async with demo_app.run_test(size=(120, 35)) as pilot:
-        await go_to_interview(pilot, "Fjord Analytics")
-        await go_to_person(pilot, "Søren Kjær")
-        editor = demo_app.screen.query_one(NoteEditor)
-        editor.focus()
-        editor.move_cursor(editor.document.end)
-        await pilot.pause()
+        editor = await type_at_end_of_note(pilot, "Fjord Analytics", "Søren Kjær")
         rows = editor.size.height
         drawn.clear()
         for key in "thanks":

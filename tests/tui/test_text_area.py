@@ -8,11 +8,10 @@ from textual.widgets import TextArea
 from followup_tui.store.store import Store
 from followup_tui.tui.app import FollowupApp
 from followup_tui.tui.screens.forms_interview import InterviewForm
-from followup_tui.tui.widgets.note_editor import NoteEditor
 
 from .conftest import TODAY
 from .screen_text import current, wait_for
-from .test_main_screen import go_to_interview, go_to_person
+from .test_main_screen import type_at_end_of_note
 
 #: More lines than the field shows: pasting it brings the scrollbar, undoing it takes it away.
 PASTE = "\n".join(f"line {n} of a pasted thread" for n in range(60))
@@ -22,13 +21,8 @@ async def test_undoing_a_long_paste_into_the_note_gives_the_note_back(
     demo_app: FollowupApp,
 ) -> None:
     async with demo_app.run_test(size=(120, 35)) as pilot:
-        await go_to_interview(pilot, "Fjord Analytics")
-        await go_to_person(pilot, "Søren Kjær")
-        editor = demo_app.screen.query_one(NoteEditor)
-        editor.focus()
-        editor.move_cursor(editor.document.end)
+        editor = await type_at_end_of_note(pilot, "Fjord Analytics", "Søren Kjær")
         note = editor.text
-        await pilot.pause()
         demo_app.post_message(events.Paste(PASTE))  # as the terminal sends it: to the focus
         await wait_for(pilot, lambda: editor.text == note + PASTE, "the paste")
         await pilot.press("ctrl+z")
