@@ -67,8 +67,9 @@ class RowPaintingTextArea(SafeTextArea):
             marked = self._marked_rows()
             top, old_bottom = self._rows(edit.top[0])[0], self._rows(edit.bottom[0])[1]
         except ValueError:
-            # The wrapping is out of step with the text (Textual can leave it so after undoing
-            # edits made in several places): nothing here can be trusted, Textual's way it is.
+            # A row asked for is not in the wrapped text (the cursor left on a line an undo took
+            # away, as in Textual's bug of text_area.py): no row here can be trusted, so the
+            # edit goes Textual's way, repainting everything.
             return super().edit(edit)
         self._painting_rows = True
         try:
