@@ -11,6 +11,7 @@ its own XDG folders under the bench's temp dir, so nothing reaches the user's fi
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import select
@@ -42,6 +43,7 @@ SYNC_YES = b"\x1b[?2026;2$y"
 FRAME_END = b"\x1b[?2026l"
 
 
+@functools.cache
 def compile_followup() -> None:
     """Compile followup's modules to bytecode, as pip does when it installs the wheel.
 
@@ -49,7 +51,7 @@ def compile_followup() -> None:
     where ``PYTHONDONTWRITEBYTECODE`` is set (it is on the machines this was written on), no
     start ever writes the bytecode, so every start would compile every module again (about
     60 ms of a cold start) while Textual's modules, installed by pip, are compiled once.
-    Files already compiled are only checked, so calling this for every process costs little.
+    Done once per bench process (every process it starts runs the same tree).
     """
     import compileall
 
